@@ -76,3 +76,6 @@ export const env = parseEnv(process.env);
 /** Development falls back to fixed, clearly-marked secrets; production refuses to start without real ones. */
 export const authSecret = env.NEXTAUTH_SECRET ?? "development-only-secret-do-not-use-in-production";
 export const encryptionKeys = env.ENCRYPTION_KEYS ?? "1:ZGV2ZWxvcG1lbnQtb25seS1rZXktMzItYnl0ZXMhISE=";
+
+// next-auth v4 reads NEXTAUTH_URL itself; derive it from APP_URL so there is one setting.
+process.env.NEXTAUTH_URL ??= env.APP_URL;

@@ -51,8 +51,3 @@ export function sumAmounts(amounts: Iterable<string | { toString(): string }>): 
 export function negate(amount: string): string {
   return fromMinorUnits(-toMinorUnits(amount));
 }
-
-export function formatMoney(amount: string, currency: string, locale = "en-US"): string {
-  // Intl formats from a string without passing through a double (ES2023 Intl.NumberFormat v3).
-  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(amount as unknown as number);
-}

@@ -1,0 +1,35 @@
+import { Wallet } from "lucide-react";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { ThemeToggle } from "~/components/theme-toggle";
+import { getAppSession } from "~/server/auth/session";
+import { AppNav } from "./app-nav";
+import { SignOutButton } from "./sign-out-button";
+
+/** Every page under (app) needs a session; a stranger is sent to sign in and brought back afterwards. */
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const session = await getAppSession();
+  if (!session) redirect("/sign-in");
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="sticky top-0 z-10 border-b bg-background/90 backdrop-blur">
+        <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4">
+          <Link href="/dashboard" className="flex items-center gap-2 font-semibold">
+            <Wallet className="size-5 text-primary" aria-hidden />
+            <span className="hidden sm:inline">Money Tracking</span>
+          </Link>
+          <AppNav />
+          <div className="ml-auto flex items-center gap-1">
+            <span className="hidden text-sm text-muted-foreground md:inline" data-testid="signed-in-as">
+              {session.user.email}
+            </span>
+            <ThemeToggle />
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import { bankRouter } from "./routers/bank";
+import { transactionRouter } from "./routers/transaction";
+import { userRouter } from "./routers/user";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+/** One router per domain (shared/DESIGN.md); each only wires procedures to services. */
+export const appRouter = createTRPCRouter({
+  user: userRouter,
+  bank: bankRouter,
+  transaction: transactionRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

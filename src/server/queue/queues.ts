@@ -1,0 +1,22 @@
+/**
+ * Queue names and their job payloads. Jobs carry ids, never copies of data or secrets, and
+ * every processor is idempotent: a job may run twice, or be lost and re-created by a
+ * reconciler, with the same result.
+ */
+import { z } from "zod";
+import { calendarDate } from "~/server/time/calendar";
+
+export const jobPayloads = {
+  "bank-sync": z.object({
+    connectionId: z.uuid(),
+    trigger: z.enum(["initial", "manual", "webhook", "schedule", "reconcile"]),
+  }),
+  categorize: z.object({ userId: z.uuid(), transactionIds: z.array(z.uuid()).min(1).max(1000) }),
+  "budget-check": z.object({ userId: z.uuid(), day: calendarDate.optional() }),
+  notify: z.object({ notificationId: z.uuid() }),
+} as const;
+
+export type QueueName = keyof typeof jobPayloads;
+export type JobPayload<Q extends QueueName> = z.infer<(typeof jobPayloads)[Q]>;
+
+export const QUEUE_NAMES = Object.keys(jobPayloads) as QueueName[];

@@ -1,0 +1,44 @@
+import { UnrecoverableError, Worker } from "bullmq";
+import { env } from "~/server/env";
+import { logger } from "~/server/logger";
+import { type QueueName, jobPayloads } from "~/server/queue/queues";
+import { createWorkerConnection } from "~/server/redis";
+import type { QueueConfig, Registry } from "./registry";
+
+function startWorker<Q extends QueueName>(name: Q, config: QueueConfig<Q>): Worker {
+  const worker = new Worker(
+    name,
+    async (job) => {
+      const parsed = jobPayloads[name].safeParse(job.data);
+      // A malformed payload will never become valid: fail it without retries.
+      if (!parsed.success) throw new UnrecoverableError(`invalid ${name} payload: ${parsed.error.message}`);
+      const { process } = await config.processor();
+      return process(parsed.data as never, job);
+    },
+    {
+      connection: createWorkerConnection(),
+      prefix: env.REDIS_PREFIX,
+      concurrency: config.concurrency,
+      limiter: config.limiter,
+    },
+  );
+  worker.on("failed", (job, err) =>
+    logger.warn({ queue: name, jobId: job?.id, attempt: job?.attemptsMade, err: err.message }, "job failed"),
+  );
+  worker.on("error", (err) => logger.error({ queue: name, err: err.message }, "worker error"));
+  return worker;
+}
+
+export function startWorkers(registry: Registry): Worker[] {
+  return (Object.entries(registry) as [QueueName, QueueConfig<QueueName>][]).map(([name, config]) => startWorker(name, config));
+}
+
+/** Lets running jobs finish, then closes; gives up after `timeoutMs` so a stuck job cannot block shutdown forever. */
+export async function stopWorkers(workers: Worker[], timeoutMs = 25_000): Promise<void> {
+  const closing = Promise.all(workers.map((w) => w.close()));
+  const timedOut = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), timeoutMs).unref());
+  if ((await Promise.race([closing, timedOut])) === "timeout") {
+    logger.warn("jobs still running at shutdown; they will be retried by another worker");
+    await Promise.all(workers.map((w) => w.close(true)));
+  }
+}
