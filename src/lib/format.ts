@@ -6,7 +6,9 @@ export function formatMoney(amount: string, currency: string, locale?: string): 
 }
 
 export function formatDay(day: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
+  return new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", timeZone: "UTC" }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
 }
 
 export function humanizeSlug(slug: string): string {

@@ -14,7 +14,8 @@ async function main() {
   try {
     await db.$queryRaw`SELECT 1`;
   } catch (error) {
-    logger.fatal(describeUnreachable(error, "postgres", env.DATABASE_URL) ?? String(error));
+    // Said plainly on stderr: this is for the person starting the worker, not for the log pipeline.
+    console.error(describeUnreachable(error, "postgres", env.DATABASE_URL) ?? String(error));
     process.exit(1);
   }
   const workers = startWorkers(registry);

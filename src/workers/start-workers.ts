@@ -30,7 +30,9 @@ function startWorker<Q extends QueueName>(name: Q, config: QueueConfig<Q>): Work
 }
 
 export function startWorkers(registry: Registry): Worker[] {
-  return (Object.entries(registry) as [QueueName, QueueConfig<QueueName>][]).map(([name, config]) => startWorker(name, config));
+  return (Object.entries(registry) as [QueueName, QueueConfig<QueueName>][]).map(([name, config]) =>
+    startWorker(name, config),
+  );
 }
 
 /** Lets running jobs finish, then closes; gives up after `timeoutMs` so a stuck job cannot block shutdown forever. */

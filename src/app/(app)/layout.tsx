@@ -1,16 +1,14 @@
 import { Wallet } from "lucide-react";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { ThemeToggle } from "~/components/theme-toggle";
-import { getAppSession } from "~/server/auth/session";
+import { requireSession } from "~/server/auth/require-session";
 import { AppNav } from "./app-nav";
 import { SignOutButton } from "./sign-out-button";
 
 /** Every page under (app) needs a session; a stranger is sent to sign in and brought back afterwards. */
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const session = await getAppSession();
-  if (!session) redirect("/sign-in");
+  const session = await requireSession();
   return (
     <div className="flex min-h-screen flex-col">
       <header className="sticky top-0 z-10 border-b bg-background/90 backdrop-blur">

@@ -27,7 +27,11 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     return {
       ...shape,
-      data: { ...shape.data, stack: undefined, zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null },
+      data: {
+        ...shape.data,
+        stack: undefined,
+        zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
+      },
     };
   },
 });

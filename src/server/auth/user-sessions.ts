@@ -32,5 +32,8 @@ export async function touchUserSession(db: Db, userId: string, sessionId: string
 }
 
 export async function revokeUserSession(db: Db, userId: string, sessionId: string): Promise<void> {
-  await db.userSession.updateMany({ where: { id: sessionId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  await db.userSession.updateMany({
+    where: { id: sessionId, userId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
+import { requireSession } from "~/server/auth/require-session";
 import { HydrateClient, prefetch, trpc } from "~/lib/trpc/server";
 import { AccountsCard } from "./accounts-card";
 import { CardSkeleton } from "./card-skeleton";
@@ -8,7 +9,8 @@ import { SpendingByCategory } from "./spending-by-category";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-export default function DashboardPage() {
+export default async function DashboardPage() {
+  await requireSession();
   prefetch(
     trpc.bank.accounts.queryOptions(),
     trpc.transaction.categorySummary.queryOptions(),

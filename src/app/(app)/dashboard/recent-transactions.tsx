@@ -17,7 +17,9 @@ export function RecentTransactions() {
       </CardHeader>
       <CardContent>
         {data.items.length === 0 ? (
-          <p className="py-6 text-center text-sm text-muted-foreground">Your transactions will appear here once an account is connected.</p>
+          <p className="py-6 text-center text-sm text-muted-foreground">
+            Your transactions will appear here once an account is connected.
+          </p>
         ) : (
           <table className="w-full text-sm">
             <thead className="sr-only">
@@ -44,7 +46,12 @@ export function RecentTransactions() {
                       </Badge>
                     )}
                   </td>
-                  <td className={cn("py-2.5 text-right font-medium tabular-nums", tx.direction === "CREDIT" && "text-positive")}>
+                  <td
+                    className={cn(
+                      "py-2.5 text-right font-medium tabular-nums",
+                      tx.direction === "CREDIT" && "text-positive",
+                    )}
+                  >
                     {formatMoney(tx.amount, tx.currency)}
                   </td>
                 </tr>

@@ -18,7 +18,9 @@ export function SpendingByCategory() {
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-6">
-        {currencies.length === 0 && <p className="py-6 text-center text-sm text-muted-foreground">No spending recorded this month yet.</p>}
+        {currencies.length === 0 && (
+          <p className="py-6 text-center text-sm text-muted-foreground">No spending recorded this month yet.</p>
+        )}
         {currencies.map((currency) => {
           const rows = data.categories.filter((c) => c.currency === currency);
           // Bar widths are display-only proportions; the figures shown are the exact strings.
@@ -26,10 +28,16 @@ export function SpendingByCategory() {
           return (
             <ul key={currency} className="flex flex-col gap-2.5" aria-label={`Spending in ${currency}`}>
               {rows.map((row) => (
-                <li key={row.category} className="grid grid-cols-[minmax(7rem,11rem)_1fr_auto] items-center gap-3 text-sm">
+                <li
+                  key={row.category}
+                  className="grid grid-cols-[minmax(7rem,11rem)_1fr_auto] items-center gap-3 text-sm"
+                >
                   <span className="truncate">{humanizeSlug(row.category)}</span>
                   <span className="h-2.5 overflow-hidden rounded-full bg-muted" aria-hidden>
-                    <span className="block h-full rounded-full bg-primary" style={{ width: `${(Number(row.spent) / max) * 100}%` }} />
+                    <span
+                      className="block h-full rounded-full bg-primary"
+                      style={{ width: `${(Number(row.spent) / max) * 100}%` }}
+                    />
                   </span>
                   <span className="tabular-nums">{formatMoney(row.spent, currency)}</span>
                 </li>

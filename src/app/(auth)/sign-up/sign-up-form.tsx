@@ -40,7 +40,11 @@ export function SignUpForm() {
       setFormError(error instanceof Error ? error.message : "Could not create the account.");
       return;
     }
-    const result = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+    const result = await signIn("credentials", {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirect: false,
+    });
     if (!result || result.error) {
       router.replace("/sign-in");
       return;
@@ -53,7 +57,14 @@ export function SignUpForm() {
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       <Field id="fullName" label="Name (optional)" error={errors.fullName} autoComplete="name" />
       <Field id="email" label="Email" type="email" error={errors.email} autoComplete="email" />
-      <Field id="password" label="Password" type="password" error={errors.password} autoComplete="new-password" hint="At least 10 characters." />
+      <Field
+        id="password"
+        label="Password"
+        type="password"
+        error={errors.password}
+        autoComplete="new-password"
+        hint="At least 10 characters."
+      />
       {formError && (
         <p role="alert" className="text-sm text-destructive">
           {formError}
@@ -66,7 +77,13 @@ export function SignUpForm() {
   );
 }
 
-function Field({ id, label, error, hint, ...input }: { id: string; label: string; error?: string; hint?: string } & React.ComponentProps<"input">) {
+function Field({
+  id,
+  label,
+  error,
+  hint,
+  ...input
+}: { id: string; label: string; error?: string; hint?: string } & React.ComponentProps<"input">) {
   const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (
     <div className="flex flex-col gap-2">

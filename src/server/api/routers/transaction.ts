@@ -6,8 +6,12 @@ import { thisMonthFor } from "~/server/transaction/this-month";
 import { calendarDate } from "~/server/time/calendar";
 
 export const transactionRouter = createTRPCRouter({
-  list: protectedProcedure.input(listTransactionsInput).query(({ ctx, input }) => listTransactions(ctx.db, ctx.userId, input)),
-  byId: protectedProcedure.input(z.object({ id: z.uuid() })).query(({ ctx, input }) => getTransaction(ctx.db, ctx.userId, input.id)),
+  list: protectedProcedure
+    .input(listTransactionsInput)
+    .query(({ ctx, input }) => listTransactions(ctx.db, ctx.userId, input)),
+  byId: protectedProcedure
+    .input(z.object({ id: z.uuid() }))
+    .query(({ ctx, input }) => getTransaction(ctx.db, ctx.userId, input.id)),
   categorySummary: protectedProcedure
     .input(z.object({ from: calendarDate, to: calendarDate }).optional())
     .query(async ({ ctx, input }) => {

@@ -6,5 +6,7 @@ import { signUpSchema } from "~/server/user/schemas";
 export const userRouter = createTRPCRouter({
   register: publicProcedure.input(signUpSchema).mutation(({ ctx, input }) => createUser(ctx.db, input)),
   me: protectedProcedure.query(({ ctx }) => getProfile(ctx.db, ctx.userId)),
-  updateProfile: protectedProcedure.input(updateProfileInput).mutation(({ ctx, input }) => updateProfile(ctx.db, ctx.userId, input)),
+  updateProfile: protectedProcedure
+    .input(updateProfileInput)
+    .mutation(({ ctx, input }) => updateProfile(ctx.db, ctx.userId, input)),
 });
