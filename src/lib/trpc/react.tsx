@@ -10,6 +10,10 @@ import { makeQueryClient } from "./query-client";
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
+// Next inlines NODE_ENV into client bundles at build time; there is no runtime environment to validate here.
+// eslint-disable-next-line no-restricted-properties
+const IS_DEVELOPMENT = process.env.NODE_ENV === "development";
+
 let browserQueryClient: QueryClient | undefined;
 
 function getQueryClient() {
@@ -23,10 +27,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [
-        loggerLink({
-          enabled: (op) =>
-            process.env.NODE_ENV === "development" || (op.direction === "down" && op.result instanceof Error),
-        }),
+        loggerLink({ enabled: (op) => IS_DEVELOPMENT || (op.direction === "down" && op.result instanceof Error) }),
         httpBatchStreamLink({
           transformer: superjson,
           url: "/api/trpc",

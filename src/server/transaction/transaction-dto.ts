@@ -1,4 +1,4 @@
-import { Prisma } from "~/server/db/generated/client";
+import type { Prisma } from "~/server/db/generated/client";
 import { toCalendarDate } from "~/server/time/calendar";
 
 /** What the screens get for a transaction: strings for money and days, never Prisma rows. */
