@@ -8,7 +8,11 @@ export type CategorySpending = { category: string; currency: string; spent: stri
  * Net spending per category and currency over [from, to] (inclusive calendar days), as exact
  * decimal strings; currencies are never added together.
  */
-export async function categorySummary(db: Db, userId: string, range: { from: string; to: string }): Promise<CategorySpending[]> {
+export async function categorySummary(
+  db: Db,
+  userId: string,
+  range: { from: string; to: string },
+): Promise<CategorySpending[]> {
   const rows = await db.$queryRaw<{ category: string; currency: string; spent: string; count: bigint }[]>`
     SELECT ${effectiveCategorySql} AS category, t.currency, (-SUM(t.amount))::text AS spent, COUNT(*) AS count
       FROM transactions t

@@ -13,11 +13,14 @@ export const listTransactionsInput = z.object({
   from: calendarDate.optional(),
   to: calendarDate.optional(),
   direction: z.enum(["DEBIT", "CREDIT"]).optional(),
+  /** Case-insensitive substring of description, merchant or notes. */
+  search: z.string().trim().max(100).optional(),
 });
 export type ListTransactionsInput = z.input<typeof listTransactionsInput>;
 
 // The cursor is the (date, id) of the last row seen: stable under inserts, unlike an offset.
-const encodeCursor = (date: Date, id: string) => Buffer.from(`${date.toISOString().slice(0, 10)}|${id}`).toString("base64url");
+const encodeCursor = (date: Date, id: string) =>
+  Buffer.from(`${date.toISOString().slice(0, 10)}|${id}`).toString("base64url");
 
 function decodeCursor(cursor: string): { date: Date; id: string } {
   const [day, id] = Buffer.from(cursor, "base64url").toString().split("|");
@@ -36,14 +39,20 @@ export async function listTransactions(db: Db, userId: string, rawInput: ListTra
       gte: input.from ? fromCalendarDate(input.from) : undefined,
       lte: input.to ? fromCalendarDate(input.to) : undefined,
     },
-    ...(input.category && {
-      OR: [{ userCategory: input.category }, { userCategory: null, category: input.category }],
-    }),
   };
+  const and: Prisma.TransactionWhereInput[] = [];
+  if (input.category) {
+    and.push({ OR: [{ userCategory: input.category }, { userCategory: null, category: input.category }] });
+  }
+  if (input.search) {
+    const contains = { contains: input.search, mode: "insensitive" as const };
+    and.push({ OR: [{ description: contains }, { merchantName: contains }, { notes: contains }] });
+  }
   if (input.cursor) {
     const { date, id } = decodeCursor(input.cursor);
-    where.AND = [{ OR: [{ transactionDate: { lt: date } }, { transactionDate: date, id: { lt: id } }] }];
+    and.push({ OR: [{ transactionDate: { lt: date } }, { transactionDate: date, id: { lt: id } }] });
   }
+  where.AND = and;
   const rows = await db.transaction.findMany({
     where,
     select: transactionSelect,

@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { createTRPCRouter, protectedProcedure } from "~/server/api/trpc";
+import { listCategories } from "~/server/transaction/categories";
 import { categorySummary } from "~/server/transaction/category-summary";
+import { setCategory, setCategoryInput, setNotes, setNotesInput } from "~/server/transaction/edit-transactions";
 import { getTransaction, listTransactions, listTransactionsInput } from "~/server/transaction/list-transactions";
+import { searchTransactions, searchTransactionsInput } from "~/server/transaction/search-transactions";
 import { thisMonthFor } from "~/server/transaction/this-month";
 import { calendarDate } from "~/server/time/calendar";
 
@@ -12,10 +15,18 @@ export const transactionRouter = createTRPCRouter({
   byId: protectedProcedure
     .input(z.object({ id: z.uuid() }))
     .query(({ ctx, input }) => getTransaction(ctx.db, ctx.userId, input.id)),
+  search: protectedProcedure
+    .input(searchTransactionsInput)
+    .query(({ ctx, input }) => searchTransactions(ctx.db, ctx.userId, input)),
+  categories: protectedProcedure.query(({ ctx }) => listCategories(ctx.db, ctx.userId)),
   categorySummary: protectedProcedure
     .input(z.object({ from: calendarDate, to: calendarDate }).optional())
     .query(async ({ ctx, input }) => {
       const range = input ?? (await thisMonthFor(ctx.db, ctx.userId));
       return { ...range, categories: await categorySummary(ctx.db, ctx.userId, range) };
     }),
+  setCategory: protectedProcedure
+    .input(setCategoryInput)
+    .mutation(({ ctx, input }) => setCategory(ctx.db, ctx.userId, input)),
+  setNotes: protectedProcedure.input(setNotesInput).mutation(({ ctx, input }) => setNotes(ctx.db, ctx.userId, input)),
 });

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import type { Db } from "~/server/db";
+import { toTransactionDto, transactionSelect } from "./transaction-dto";
+
+export const searchTransactionsInput = z.object({
+  query: z.string().trim().min(2, "Type at least 2 characters").max(100),
+  limit: z.number().int().min(1).max(100).default(25),
+});
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Substring and fuzzy search over description, merchant and notes, best match first. Trigram
+ * indexes (pg_trgm) serve both: `ILIKE '%…%'` for exact pieces, `<%` (word similarity) for typos
+ * like "starbuks". The query is always a bound parameter.
+ */
+export async function searchTransactions(db: Db, userId: string, rawInput: z.input<typeof searchTransactionsInput>) {
+  const { query, limit } = searchTransactionsInput.parse(rawInput);
+  const pattern = `%${escapeLike(query)}%`;
+  const hits = await db.$transaction(async (tx) => {
+    // pg_trgm's default (0.6) misses one-letter typos in short words; 0.4 still rejects noise.
+    await tx.$executeRaw`SET LOCAL pg_trgm.word_similarity_threshold = 0.4`;
+    return tx.$queryRaw<{ id: string }[]>`
+    SELECT t.id
+      FROM transactions t
+     WHERE t.user_id = ${userId}::uuid
+       AND (t.description ILIKE ${pattern} OR t.merchant_name ILIKE ${pattern} OR t.notes ILIKE ${pattern}
+            OR ${query} <% t.description OR ${query} <% t.merchant_name)
+  ORDER BY GREATEST(word_similarity(${query}, t.description), word_similarity(${query}, COALESCE(t.merchant_name, ''))) DESC,
+           t.transaction_date DESC, t.id DESC
+     LIMIT ${limit}`;
+  });
+  const ids = hits.map((h) => h.id);
+  const rows = await db.transaction.findMany({ where: { userId, id: { in: ids } }, select: transactionSelect });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toTransactionDto(row)] : [];
+  });
+}
