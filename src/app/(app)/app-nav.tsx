@@ -4,7 +4,10 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "~/lib/cn";
 
-const LINKS = [{ href: "/dashboard", label: "Dashboard" }] as const;
+const LINKS = [
+  { href: "/dashboard", label: "Dashboard" },
+  { href: "/transactions", label: "Transactions" },
+] as const;
 
 export function AppNav() {
   const pathname = usePathname();

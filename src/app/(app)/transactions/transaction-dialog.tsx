@@ -1,0 +1,130 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { Button } from "~/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogTitle } from "~/components/ui/dialog";
+import { Input } from "~/components/ui/input";
+import { Label } from "~/components/ui/label";
+import { NativeSelect } from "~/components/ui/native-select";
+import { useCategories } from "~/lib/categories/use-categories";
+import { formatMoney } from "~/lib/format";
+import { useTRPC } from "~/lib/trpc/react";
+import type { RouterOutputs } from "~/lib/trpc/types";
+import { useRecategorize } from "./use-recategorize";
+
+type Transaction = RouterOutputs["transaction"]["list"]["items"][number];
+
+const SOURCE_LABELS: Record<string, string> = {
+  USER: "your choice",
+  RULE: "one of your rules",
+  HISTORY: "your earlier choices",
+  CACHE: "known merchant",
+  LLM: "AI suggestion",
+  MODEL: "offline model",
+  PROVIDER: "your bank",
+};
+
+export function TransactionDialog({ transaction: tx, onClose }: { transaction: Transaction; onClose: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { categories, label } = useCategories();
+  const recategorize = useRecategorize();
+  const saveNotes = useMutation(
+    trpc.transaction.setNotes.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.transaction.pathKey() }),
+    }),
+  );
+  const current = tx.categoryDetailed ?? tx.category ?? "";
+  const [category, setCategory] = useState(current);
+  const [applyToMerchant, setApplyToMerchant] = useState(false);
+  const isSuggestion = tx.categorySource !== "USER" && tx.confidence !== null && tx.confidence < 0.6;
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const tags = String(form.get("tags") ?? "")
+      .split(",")
+      .map((t) => t.trim())
+      .filter(Boolean);
+    await saveNotes.mutateAsync({ id: tx.id, notes: String(form.get("notes") ?? "") || null, tags });
+    if (category && (category !== current || applyToMerchant || isSuggestion)) {
+      await recategorize.mutateAsync({ ids: [tx.id], category, applyToMerchant });
+    }
+    onClose();
+  }
+
+  const error = saveNotes.error ?? recategorize.error;
+  return (
+    <Dialog open onOpenChange={(open) => !open && onClose()}>
+      <DialogContent>
+        <DialogTitle>{tx.merchantName ?? tx.description}</DialogTitle>
+        <DialogDescription>
+          {formatMoney(tx.amount, tx.currency)} on {tx.date} · {tx.accountName}
+        </DialogDescription>
+        <p className="break-words rounded-md bg-muted px-3 py-2 font-mono text-xs">{tx.description}</p>
+        <form onSubmit={onSubmit} className="flex flex-col gap-4">
+          <div className="flex flex-col gap-2">
+            <Label htmlFor="tx-category">Category</Label>
+            <NativeSelect id="tx-category" value={category} onChange={(e) => setCategory(e.target.value)}>
+              <option value="">Uncategorized</option>
+              {categories.map((c) => (
+                <option key={c.slug} value={c.slug}>
+                  {c.slug === c.primary ? c.label : `  ${label(c.primary)} › ${c.label}`}
+                </option>
+              ))}
+            </NativeSelect>
+            {tx.categorySource && (
+              <p className="text-xs text-muted-foreground">
+                {isSuggestion ? "Suggested" : "Set"} by {SOURCE_LABELS[tx.categorySource] ?? tx.categorySource}
+                {tx.confidence !== null &&
+                  tx.categorySource !== "USER" &&
+                  ` (${Math.round(tx.confidence * 100)}% sure)`}
+                {isSuggestion && " — saving confirms it."}
+              </p>
+            )}
+            {tx.merchantName && (
+              <label className="flex items-center gap-2 text-sm">
+                <input
+                  type="checkbox"
+                  checked={applyToMerchant}
+                  onChange={(e) => setApplyToMerchant(e.target.checked)}
+                  className="size-4 accent-primary"
+                />
+                Also apply to all transactions from {tx.merchantName}
+              </label>
+            )}
+          </div>
+          <div className="flex flex-col gap-2">
+            <Label htmlFor="tx-notes">Notes</Label>
+            <textarea
+              id="tx-notes"
+              name="notes"
+              defaultValue={tx.notes ?? ""}
+              maxLength={2000}
+              rows={3}
+              className="rounded-md border border-input bg-background px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+            />
+          </div>
+          <div className="flex flex-col gap-2">
+            <Label htmlFor="tx-tags">Tags</Label>
+            <Input id="tx-tags" name="tags" defaultValue={tx.tags.join(", ")} placeholder="work, travel" />
+          </div>
+          {error && (
+            <p role="alert" className="text-sm text-destructive">
+              {error.message}
+            </p>
+          )}
+          <div className="flex justify-end gap-2">
+            <Button type="button" variant="ghost" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={saveNotes.isPending || recategorize.isPending}>
+              Save
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
