@@ -1,4 +1,5 @@
 import { bankRouter } from "./routers/bank";
+import { rulesRouter } from "./routers/rules";
 import { transactionRouter } from "./routers/transaction";
 import { userRouter } from "./routers/user";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -8,6 +9,7 @@ export const appRouter = createTRPCRouter({
   user: userRouter,
   bank: bankRouter,
   transaction: transactionRouter,
+  rules: rulesRouter,
 });
 
 export type AppRouter = typeof appRouter;
