@@ -7,6 +7,7 @@ import { cn } from "~/lib/cn";
 const LINKS = [
   { href: "/dashboard", label: "Dashboard" },
   { href: "/transactions", label: "Transactions" },
+  { href: "/rules", label: "Rules" },
 ] as const;
 
 export function AppNav() {
