@@ -1,0 +1,52 @@
+/**
+ * Finds the two sides of a transfer between the user's own accounts — the same amount leaving
+ * one account and arriving in another within a few days — and links them, so neither counts as
+ * spending or income. A payment to the user's own credit card becomes a card payment on both
+ * sides (LABELING-RULES.md). Coincidences (a $50 dinner and a $50 refund) are kept apart by
+ * requiring transfer wording on at least one side.
+ */
+import type { Db } from "~/server/db";
+import { Prisma } from "~/server/db/generated/client";
+
+const MAX_DAYS_APART = 3;
+const TRANSFER_WORDING =
+  "(transfer|xfer|tfr|payment|autopay|online banking|to savings|from savings|to checking|from checking|internal|own account|standing order)";
+
+type Pair = { out_id: string; in_id: string; out_type: string; in_type: string };
+
+export async function linkTransfers(db: Db, userId: string): Promise<{ linked: number }> {
+  return db.$transaction(async (tx) => {
+    // One linker per user at a time: two concurrent runs could otherwise pick crossing pairs.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`link-transfers:${userId}`}))`;
+    const pairs = await tx.$queryRaw<Pair[]>`
+      WITH candidates AS (
+        SELECT o.id AS out_id, i.id AS in_id, oa.account_type::text AS out_type, ia.account_type::text AS in_type,
+               ROW_NUMBER() OVER (PARTITION BY o.id ORDER BY ABS(o.transaction_date - i.transaction_date), i.id) AS rank_out,
+               ROW_NUMBER() OVER (PARTITION BY i.id ORDER BY ABS(o.transaction_date - i.transaction_date), o.id) AS rank_in
+          FROM transactions o
+          JOIN transactions i ON i.user_id = o.user_id AND i.account_id <> o.account_id
+                             AND i.amount = -o.amount AND i.currency = o.currency
+                             AND i.transaction_date BETWEEN o.transaction_date - ${MAX_DAYS_APART}::int AND o.transaction_date + ${MAX_DAYS_APART}::int
+          JOIN bank_accounts oa ON oa.id = o.account_id
+          JOIN bank_accounts ia ON ia.id = i.account_id
+         WHERE o.user_id = ${userId}::uuid AND o.amount < 0
+           AND o.transfer_peer_id IS NULL AND i.transfer_peer_id IS NULL
+           AND o.status = 'POSTED' AND i.status = 'POSTED'
+           AND (o.description ~* ${TRANSFER_WORDING} OR i.description ~* ${TRANSFER_WORDING})
+      )
+      SELECT out_id, in_id, out_type, in_type FROM candidates WHERE rank_out = 1 AND rank_in = 1`;
+    for (const pair of pairs) {
+      const cardPayment = pair.in_type === "CREDIT";
+      await tx.$executeRaw`
+        UPDATE transactions t
+           SET transfer_peer_id = v.peer::uuid, category = v.category, category_detailed = v.detailed,
+               category_source = 'MODEL', category_confidence = 0.95, updated_at = now()
+          FROM (VALUES ${Prisma.join([
+            Prisma.sql`(${pair.out_id}, ${pair.in_id}, ${cardPayment ? "LOAN_PAYMENTS" : "TRANSFER_OUT"}, ${cardPayment ? "LOAN_PAYMENTS_CREDIT_CARD_PAYMENT" : "TRANSFER_OUT_ACCOUNT_TRANSFER"})`,
+            Prisma.sql`(${pair.in_id}, ${pair.out_id}, ${cardPayment ? "LOAN_PAYMENTS" : "TRANSFER_IN"}, ${cardPayment ? "LOAN_PAYMENTS_CREDIT_CARD_PAYMENT" : "TRANSFER_IN_ACCOUNT_TRANSFER"})`,
+          ])}) AS v(id, peer, category, detailed)
+         WHERE t.id = v.id::uuid AND t.user_id = ${userId}::uuid`;
+    }
+    return { linked: pairs.length };
+  });
+}
