@@ -1,0 +1,113 @@
+import type { Db } from "~/server/db";
+import { AppError } from "~/server/errors";
+import { type NewTransaction, upsertTransactions } from "~/server/transaction/insert-transactions";
+import type { SyncedAccount, SyncedTransaction } from "./sync-source";
+
+type Changes = {
+  userId: string;
+  connectionId: string;
+  previousCursor: string | null;
+  cursor: string;
+  accounts: SyncedAccount[];
+  added: SyncedTransaction[];
+  modified: SyncedTransaction[];
+  removed: string[];
+};
+
+/** A later page may repeat a transaction; the last version of each id wins. */
+function latestById(transactions: SyncedTransaction[]): SyncedTransaction[] {
+  return [...new Map(transactions.map((t) => [t.providerTransactionId, t])).values()];
+}
+
+function toNewTransaction(accountIds: Map<string, string>, t: SyncedTransaction): NewTransaction {
+  const accountId = accountIds.get(t.providerAccountId);
+  if (!accountId)
+    throw new AppError(
+      "UPSTREAM_UNAVAILABLE",
+      `The bank sent a transaction for an unknown account ${t.providerAccountId}`,
+    );
+  return {
+    accountId,
+    providerTransactionId: t.providerTransactionId,
+    pendingTransactionId: t.pendingTransactionId,
+    amount: t.amount,
+    currency: t.currency,
+    date: t.date,
+    postedDate: t.postedDate,
+    description: t.description,
+    merchantName: t.merchantName,
+    pending: t.pending,
+    metadata: { providerCategory: t.category, providerMerchant: t.merchantName },
+  };
+}
+
+/**
+ * Everything one sync learned, applied atomically with the new cursor. The cursor update is
+ * conditional on the cursor this sync started from: if another sync got there first, this one
+ * rolls back instead of applying the same changes on top.
+ */
+export async function writeSyncChanges(db: Db, changes: Changes) {
+  return db.$transaction(
+    async (tx) => {
+      const claimed = await tx.bankConnection.updateMany({
+        where: { id: changes.connectionId, syncCursor: changes.previousCursor },
+        data: {
+          syncCursor: changes.cursor,
+          status: "ACTIVE",
+          lastSyncAt: new Date(),
+          lastSyncStatus: "succeeded",
+          errorCode: null,
+        },
+      });
+      if (claimed.count === 0) throw new AppError("CONFLICT", "Another sync of this connection finished first");
+
+      const accountIds = new Map<string, string>();
+      for (const account of changes.accounts) {
+        const { providerAccountId, ...data } = account;
+        const row = await tx.bankAccount.upsert({
+          where: { connectionId_providerAccountId: { connectionId: changes.connectionId, providerAccountId } },
+          create: { userId: changes.userId, connectionId: changes.connectionId, providerAccountId, ...data },
+          update: { ...data, name: undefined },
+          select: { id: true },
+        });
+        accountIds.set(providerAccountId, row.id);
+      }
+
+      const upserts = latestById([...changes.added, ...changes.modified]).map((t) => toNewTransaction(accountIds, t));
+      const inserted = await upsertTransactions(tx, changes.userId, upserts, { update: true });
+      const connectionAccounts = [...accountIds.values()];
+
+      // A pending transaction that posted comes back under a new id; what the user said about the
+      // pending one (category, notes, tags) moves to the posted one before the pending one goes.
+      await tx.$executeRaw`
+        UPDATE transactions posted
+           SET user_category = COALESCE(posted.user_category, pending.user_category),
+               user_category_detailed = COALESCE(posted.user_category_detailed, pending.user_category_detailed),
+               notes = COALESCE(posted.notes, pending.notes),
+               tags = CASE WHEN cardinality(posted.tags) = 0 THEN pending.tags ELSE posted.tags END,
+               reviewed_at = COALESCE(posted.reviewed_at, pending.reviewed_at)
+          FROM transactions pending
+         WHERE posted.id = ANY(${inserted}::uuid[])
+           AND pending.account_id = posted.account_id
+           AND pending.provider_transaction_id = posted.pending_transaction_id`;
+
+      const postedPendingIds = upserts.flatMap((t) =>
+        t.pendingTransactionId && !t.pending ? [t.pendingTransactionId] : [],
+      );
+      const removed = await tx.transaction.deleteMany({
+        where: {
+          userId: changes.userId,
+          accountId: { in: connectionAccounts },
+          providerTransactionId: { in: [...new Set([...changes.removed, ...postedPendingIds])] },
+        },
+      });
+      return {
+        added: inserted.length,
+        modified: upserts.length - inserted.length,
+        removed: removed.count,
+        newTransactionIds: inserted,
+      };
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+}
