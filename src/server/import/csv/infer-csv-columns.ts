@@ -63,7 +63,9 @@ function pickAmount(
   const [first, second] = candidates;
   if (first && second && rows.length > 0 && exclusive(rows, first.index, second.index)) {
     uncertain.push("amountColumns");
-    return { kind: "debitCredit", debitColumn: first.index, creditColumn: second.index };
+    // Without a header, the busier column is taken as money out: most rows of a statement are spending.
+    const [debit, credit] = second.filled > first.filled ? [second, first] : [first, second];
+    return { kind: "debitCredit", debitColumn: debit.index, creditColumn: credit.index };
   }
   const fullest = [...candidates].sort((a, b) => b.filled - a.filled)[0];
   if (fullest) return { kind: "signed", column: fullest.index, negate: false };

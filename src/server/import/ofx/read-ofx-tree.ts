@@ -105,7 +105,8 @@ export function readOfxTree(text: string): OfxElement {
     advance(whole);
   }
   addText(text.slice(position));
-  for (const open of stack.slice(1)) {
+  // Name the innermost aggregate left open: that is where the file was cut.
+  for (const open of stack.slice(1).reverse()) {
     if (open.children.length > 0 || open.name === "OFX") {
       throw new ImportError(open.line, `<${open.name}> is never closed (the file ends first)`);
     }
