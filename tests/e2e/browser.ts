@@ -1,9 +1,10 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, chromium } from "playwright-core";
 
-/** Debian's Chromium, with every flag that keeps it from reaching for the internet. */
+/**
+ * Debian's Chromium, with every flag that keeps it from reaching for the internet. Playwright
+ * gives each launch a fresh, empty profile of its own.
+ */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -16,7 +17,6 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
-      `--user-data-dir=${mkdtempSync(path.join(tmpdir(), "mt-chromium-"))}`,
     ],
   });
 }

@@ -6,7 +6,14 @@ import { Button } from "~/components/ui/button";
 
 export function SignOutButton() {
   return (
-    <Button variant="ghost" size="sm" onClick={() => signOut({ callbackUrl: "/sign-in" })}>
+    <Button
+      variant="ghost"
+      size="sm"
+      onClick={() => {
+        navigator.serviceWorker?.controller?.postMessage("clear-private-cache");
+        void signOut({ callbackUrl: "/sign-in" });
+      }}
+    >
       <LogOut aria-hidden />
       Sign out
     </Button>
