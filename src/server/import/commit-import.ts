@@ -1,0 +1,56 @@
+/**
+ * Step two: write the new rows and an import_batches row in ONE database transaction. The plan is
+ * made again inside the transaction, with the account row locked, so what was previewed cannot
+ * have gone stale and two imports into one account cannot interleave. A file that cannot be read
+ * fails before anything is written.
+ */
+import { createHash } from "node:crypto";
+import type { Db } from "~/server/db";
+import { notFound } from "~/server/errors";
+import { type ImportOptions, importOptions, importTarget, selectTransactions } from "./import-options";
+import { insertTransactions } from "./insert-transactions";
+import { parseBankFile } from "./parse-bank-file";
+import { planImport } from "./plan-import";
+
+export type ImportResult = { batchId: string; total: number; added: number; duplicates: number; skipped: number };
+
+const TIMEOUT_MS = 120_000; // 100,000 rows take a few seconds; the default 5 s is for small transactions
+
+export async function commitImport(
+  db: Db,
+  target: { userId: string; accountId: string },
+  bytes: Uint8Array,
+  rawOptions: ImportOptions = {},
+): Promise<ImportResult> {
+  const { userId, accountId } = importTarget.parse(target);
+  const options = importOptions.parse(rawOptions);
+  const file = parseBankFile(bytes, options);
+  const transactions = selectTransactions(file, options.fileAccount);
+  return db.$transaction(
+    async (tx) => {
+      const locked = await tx.$queryRaw<{ id: string }[]>`
+        SELECT id::text FROM bank_accounts WHERE id = ${accountId}::uuid AND user_id = ${userId}::uuid FOR UPDATE`;
+      if (locked.length === 0) throw notFound("Account");
+      const planned = await planImport(tx, userId, accountId, transactions);
+      const fresh = planned.filter((r) => !r.duplicate);
+      const batch = await tx.importBatch.create({
+        data: {
+          userId,
+          accountId,
+          fileName: (options.fileName ?? "upload").slice(0, 255),
+          format: file.format,
+          fileHash: createHash("sha256").update(bytes).digest("hex"),
+          status: "COMMITTED",
+          rowCount: planned.length,
+          committedAt: new Date(),
+        },
+        select: { id: true },
+      });
+      const added = await insertTransactions(tx, { userId, accountId, importBatchId: batch.id }, fresh);
+      const duplicates = planned.length - added;
+      await tx.importBatch.update({ where: { id: batch.id }, data: { addedCount: added, duplicateCount: duplicates } });
+      return { batchId: batch.id, total: planned.length, added, duplicates, skipped: file.skipped.length };
+    },
+    { timeout: TIMEOUT_MS, maxWait: 10_000 },
+  );
+}
