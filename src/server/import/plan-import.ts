@@ -9,7 +9,7 @@
  *     are not folded into one.
  */
 import type { Db } from "~/server/db";
-import { Prisma } from "~/server/db/generated/client";
+import { type Prisma } from "~/server/db/generated/client";
 import { descriptionSimilarity, SIMILAR } from "./description-similarity";
 import type { ParsedTransaction } from "./parsed-file";
 import { transactionKeys } from "./transaction-key";
