@@ -56,6 +56,12 @@ const schema = z
     GOOGLE_CLIENT_SECRET: optional,
   })
   .superRefine((env, ctx) => {
+    if (env.PLAID_ENV !== "local") {
+      for (const key of ["PLAID_CLIENT_ID", "PLAID_SECRET"] as const) {
+        if (!env[key])
+          ctx.addIssue({ code: "custom", path: [key], message: `is required when PLAID_ENV=${env.PLAID_ENV}` });
+      }
+    }
     if (env.NODE_ENV !== "production") return;
     for (const key of ["NEXTAUTH_SECRET", "ENCRYPTION_KEYS"] as const) {
       if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required in production" });
@@ -78,6 +84,12 @@ export const env = parseEnv(process.env);
 /** Development falls back to fixed, clearly-marked secrets; production refuses to start without real ones. */
 export const authSecret = env.NEXTAUTH_SECRET ?? "development-only-secret-do-not-use-in-production";
 export const encryptionKeys = env.ENCRYPTION_KEYS ?? "1:ZGV2ZWxvcG1lbnQtb25seS1rZXktMzItYnl0ZXMhISE=";
+
+/** PLAID_ENV=local talks to the bundled server (src/local-services/plaid), which accepts these by default. */
+export const plaidCredentials = {
+  clientId: env.PLAID_CLIENT_ID ?? "local-client-id",
+  secret: env.PLAID_SECRET ?? "local-secret",
+};
 
 // next-auth v4 reads NEXTAUTH_URL itself; derive it from APP_URL so there is one setting.
 process.env.NEXTAUTH_URL ??= env.APP_URL;
