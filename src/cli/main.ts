@@ -4,6 +4,7 @@
  */
 const COMMANDS = {
   user: () => import("./commands/user"),
+  import: () => import("./commands/import"),
 } satisfies Record<string, () => Promise<{ run(args: string[]): Promise<number> }>>;
 
 async function main(): Promise<number> {
