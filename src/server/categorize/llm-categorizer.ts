@@ -63,9 +63,14 @@ function toVerdicts(merchants: MerchantQuestion[], results: { id: number; catego
   return verdicts;
 }
 
+type Options = {
+  onUsage?: (usage: { inputTokens: number; outputTokens: number }) => Promise<void>;
+  timeoutMs?: number;
+};
+
 export function createLlmCategorizer(
   model: LanguageModel,
-  onUsage: (usage: { inputTokens: number; outputTokens: number }) => Promise<void> = async () => {},
+  { onUsage = async () => {}, timeoutMs = TIMEOUT_MS }: Options = {},
 ): LlmCategorizer {
   async function ask(merchants: MerchantQuestion[]): Promise<Map<string, CategoryVerdict>> {
     try {
@@ -75,7 +80,7 @@ export function createLlmCategorizer(
         prompt: prompt(merchants),
         temperature: 0,
         maxRetries: 1,
-        abortSignal: AbortSignal.timeout(TIMEOUT_MS),
+        abortSignal: AbortSignal.timeout(timeoutMs),
         output: Output.object({ schema: answerSchema }),
       });
       await onUsage({ inputTokens: result.usage.inputTokens ?? 0, outputTokens: result.usage.outputTokens ?? 0 });
