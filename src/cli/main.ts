@@ -5,6 +5,7 @@
 const COMMANDS = {
   user: () => import("./commands/user"),
   import: () => import("./commands/import"),
+  telegram: () => import("./commands/telegram"),
 } satisfies Record<string, () => Promise<{ run(args: string[]): Promise<number> }>>;
 
 async function main(): Promise<number> {

@@ -7,7 +7,9 @@ import { env } from "~/server/env";
 import { describeUnreachable } from "~/server/health/describe-unreachable";
 import { logger } from "~/server/logger";
 import { closeQueues } from "~/server/queue/producers";
+import { startTelegramPolling } from "~/server/telegram/long-polling";
 import { registry } from "./queue-config";
+import { startSchedules } from "./schedules";
 import { startWorkers, stopWorkers } from "./start-workers";
 
 async function main() {
@@ -19,6 +21,8 @@ async function main() {
     process.exit(1);
   }
   const workers = startWorkers(registry);
+  await startSchedules();
+  const telegramPolling = await startTelegramPolling();
   logger.info({ queues: Object.keys(registry) }, "worker started");
 
   let stopping = false;
@@ -27,6 +31,7 @@ async function main() {
     stopping = true;
     logger.info({ signal }, "worker stopping");
     const hardStop = setTimeout(() => process.exit(1), 30_000).unref();
+    await telegramPolling?.stop();
     await stopWorkers(workers);
     await closeQueues();
     await db.$disconnect();

@@ -1,4 +1,7 @@
 import { bankRouter } from "./routers/bank";
+import { budgetRouter } from "./routers/budget";
+import { goalRouter } from "./routers/goal";
+import { notificationRouter } from "./routers/notification";
 import { rulesRouter } from "./routers/rules";
 import { transactionRouter } from "./routers/transaction";
 import { userRouter } from "./routers/user";
@@ -10,6 +13,9 @@ export const appRouter = createTRPCRouter({
   bank: bankRouter,
   transaction: transactionRouter,
   rules: rulesRouter,
+  budget: budgetRouter,
+  goal: goalRouter,
+  notification: notificationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,75 @@
+/** The settings page's notification section: thresholds, quiet hours, digest times and channel status. */
+import { z } from "zod";
+import type { Db } from "~/server/db";
+import { Prisma } from "~/server/db/generated/client";
+import { decimalString, fromMinorUnits, toMinorUnits } from "~/server/transaction/money";
+import { telegramConfig } from "~/server/telegram/telegram-config";
+import { getEmailSender } from "./email-sender";
+import { WEEKDAYS, clockTime } from "./local-clock";
+
+export const updateSettingsInput = z
+  .object({
+    notificationEnabled: z.boolean().optional(),
+    largeTransactionThreshold: decimalString.refine((a) => toMinorUnits(a) > 0n, "must be more than zero").optional(),
+    quietHoursStart: clockTime.nullable().optional(),
+    quietHoursEnd: clockTime.nullable().optional(),
+    dailySummaryTime: clockTime.optional(),
+    weeklyReportDay: z.enum(WEEKDAYS).optional(),
+  })
+  .refine((s) => (s.quietHoursStart === undefined) === (s.quietHoursEnd === undefined), {
+    message: "Set both ends of quiet hours, or neither",
+    path: ["quietHoursEnd"],
+  })
+  .refine((s) => (s.quietHoursStart === null) === (s.quietHoursEnd === null), {
+    message: "Set both ends of quiet hours, or neither",
+    path: ["quietHoursEnd"],
+  });
+
+export async function getNotificationSettings(db: Db, userId: string) {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: {
+      email: true,
+      currency: true,
+      timezone: true,
+      preferences: {
+        select: {
+          notificationEnabled: true,
+          largeTransactionThreshold: true,
+          quietHoursStart: true,
+          quietHoursEnd: true,
+          dailySummaryTime: true,
+          weeklyReportDay: true,
+          telegramChatId: true,
+          telegramBlockedAt: true,
+        },
+      },
+    },
+  });
+  const prefs = user.preferences;
+  const telegram = telegramConfig();
+  return {
+    currency: user.currency,
+    timezone: user.timezone,
+    notificationEnabled: prefs?.notificationEnabled ?? true,
+    largeTransactionThreshold: fromMinorUnits(
+      toMinorUnits(prefs?.largeTransactionThreshold ?? new Prisma.Decimal(500)),
+    ),
+    quietHoursStart: prefs?.quietHoursStart ?? null,
+    quietHoursEnd: prefs?.quietHoursEnd ?? null,
+    dailySummaryTime: prefs?.dailySummaryTime ?? "09:00",
+    weeklyReportDay: prefs?.weeklyReportDay ?? "MONDAY",
+    telegram: {
+      available: telegram !== null,
+      botUsername: telegram?.botUsername ?? null,
+      linked: Boolean(prefs?.telegramChatId),
+      blockedAt: prefs?.telegramBlockedAt?.toISOString() ?? null,
+    },
+    email: { available: getEmailSender() !== null, address: user.email },
+  };
+}
+
+export async function updateNotificationSettings(db: Db, userId: string, input: z.infer<typeof updateSettingsInput>) {
+  await db.userPreferences.upsert({ where: { userId }, create: { userId, ...input }, update: input });
+  return getNotificationSettings(db, userId);
+}

@@ -1,0 +1,21 @@
+import { reconcileBudgets } from "~/server/budget/check-budgets";
+import { db } from "~/server/db";
+import { refreshAllGoals } from "~/server/goal/refresh-goals";
+import { raiseDueDigests } from "~/server/notification/digests";
+import { redeliverPending } from "~/server/notification/redeliver-pending";
+import type { JobPayload } from "~/server/queue/queues";
+
+export async function process(data: JobPayload<"alerts-schedule">) {
+  switch (data.task) {
+    case "reconcile":
+      return { budgets: await reconcileBudgets(db), goals: await refreshAllGoals(db) };
+    case "digests":
+      return raiseDueDigests(db);
+    case "redeliver":
+      return redeliverPending(db);
+    default: {
+      const never: never = data.task;
+      throw new Error(`unknown task ${String(never)}`);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Repeating jobs, declared with BullMQ job schedulers (upsertJobScheduler is idempotent: every
+ * worker process may declare them at start-up and there is still one schedule each).
+ * https://docs.bullmq.io/guide/job-schedulers
+ */
+import { logger } from "~/server/logger";
+import { getQueue } from "~/server/queue/producers";
+import type { JobPayload } from "~/server/queue/queues";
+
+type Schedule = {
+  id: string;
+  repeat: { pattern: string; tz?: string } | { every: number };
+  data: JobPayload<"alerts-schedule">;
+};
+
+export const SCHEDULES: Schedule[] = [
+  // Full recompute of every budget and goal; catches anything a lost job missed.
+  { id: "daily-reconcile", repeat: { pattern: "20 3 * * *", tz: "UTC" }, data: { task: "reconcile" } },
+  // Daily summaries and weekly reports fall due at each user's own local time.
+  { id: "digests", repeat: { every: 5 * 60_000 }, data: { task: "digests" } },
+  { id: "redeliver-notifications", repeat: { every: 10 * 60_000 }, data: { task: "redeliver" } },
+];
+
+export async function startSchedules(): Promise<void> {
+  const queue = getQueue("alerts-schedule");
+  for (const schedule of SCHEDULES) {
+    await queue.upsertJobScheduler(schedule.id, schedule.repeat, {
+      name: schedule.id,
+      data: schedule.data,
+      opts: { removeOnComplete: { count: 50 }, removeOnFail: { count: 50 } },
+    });
+  }
+  logger.info({ schedules: SCHEDULES.map((s) => s.id) }, "schedules registered");
+}
