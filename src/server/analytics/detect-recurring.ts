@@ -1,0 +1,125 @@
+/**
+ * Recurring income and bills: charges at the same merchant (merchant key, else normalised
+ * description), in the same currency and direction, at a regular interval with a similar amount.
+ * Used by the forecast, the insights (price rises, upcoming bills), the chat's subscriptions
+ * answer — and by categorization, which may mark subscriptions with it.
+ */
+import type { Db } from "~/server/db";
+import { fromMinorUnits, toMinorUnits } from "~/server/transaction/money";
+import { effectiveCategorySql, isSpendingSql } from "~/server/transaction/spending";
+import { fromCalendarDate } from "~/server/time/calendar";
+import { cachedAnalytics } from "./analytics-cache";
+import { type Cadence, addDays, classifySeries } from "./classify-series";
+import { isIncomeSql } from "./income-sql";
+import { merchantKeySql, merchantNameSql } from "./merchant-key";
+import { divRound } from "./robust-stats";
+import { userContext } from "./user-context";
+
+export type RecurringKind = "income" | "bill" | "transfer";
+
+export type RecurringSeries = {
+  /** Stable id of the series: merchant key, currency and direction. */
+  key: string;
+  merchantKey: string;
+  name: string;
+  category: string;
+  currency: string;
+  accountId: string;
+  kind: RecurringKind;
+  cadence: Cadence;
+  intervalDays: number;
+  occurrences: number;
+  lastDate: string;
+  nextExpectedDate: string;
+  active: boolean;
+  /** Signed decimal strings (negative = money out), like transaction amounts. */
+  lastAmount: string;
+  typicalAmount: string;
+  expectedAmount: string;
+  priceRise: { from: string; to: string; percent: string } | null;
+};
+
+/** A year and a month of history: enough to see a yearly charge twice. */
+const LOOKBACK_DAYS = 400;
+
+type GroupRow = {
+  merchantKey: string;
+  currency: string;
+  inflow: boolean;
+  name: string;
+  category: string;
+  allSpending: boolean;
+  allIncome: boolean;
+  dates: string[];
+  amounts: string[];
+  accounts: string[];
+};
+
+export async function detectRecurring(db: Db, userId: string, options: { today?: string } = {}) {
+  const today = options.today ?? (await userContext(db, userId)).today;
+  return cachedAnalytics(userId, "recurring", { today }, () => findRecurring(db, userId, today));
+}
+
+async function findRecurring(db: Db, userId: string, today: string): Promise<RecurringSeries[]> {
+  const since = fromCalendarDate(addDays(today, -LOOKBACK_DAYS));
+  const rows = await db.$queryRaw<GroupRow[]>`
+    SELECT ${merchantKeySql} AS "merchantKey", t.currency, t.amount > 0 AS inflow,
+           mode() WITHIN GROUP (ORDER BY ${merchantNameSql}) AS name,
+           mode() WITHIN GROUP (ORDER BY ${effectiveCategorySql}) AS category,
+           bool_and(${isSpendingSql}) AS "allSpending",
+           bool_and(${isIncomeSql}) AS "allIncome",
+           array_agg(t.transaction_date::text ORDER BY t.transaction_date, t.id) AS dates,
+           array_agg(t.amount::text ORDER BY t.transaction_date, t.id) AS amounts,
+           array_agg(t.account_id::text ORDER BY t.transaction_date, t.id) AS accounts
+      FROM transactions t
+     WHERE t.user_id = ${userId}::uuid
+       AND t.transaction_date BETWEEN ${since}::date AND ${fromCalendarDate(today)}::date
+       AND t.amount <> 0
+  GROUP BY 1, 2, 3
+    HAVING COUNT(DISTINCT t.transaction_date) >= 2`;
+
+  const series: RecurringSeries[] = [];
+  for (const row of rows) {
+    const shape = classifySeries(row.dates, row.amounts.map(toMinorUnits), today);
+    if (!shape) continue;
+    const kind: RecurringKind =
+      row.inflow && row.allIncome ? "income" : !row.inflow && row.allSpending ? "bill" : "transfer";
+    series.push({
+      key: `${row.merchantKey}|${row.currency}|${row.inflow ? "in" : "out"}`,
+      merchantKey: row.merchantKey,
+      name: row.name,
+      category: row.category,
+      currency: row.currency,
+      accountId: row.accounts.at(-1)!,
+      kind,
+      cadence: shape.cadence,
+      intervalDays: shape.intervalDays,
+      occurrences: shape.occurrences,
+      lastDate: shape.lastDate,
+      nextExpectedDate: shape.nextExpectedDate,
+      active: shape.active,
+      lastAmount: fromMinorUnits(shape.last),
+      typicalAmount: fromMinorUnits(shape.typical),
+      expectedAmount: fromMinorUnits(shape.expected),
+      priceRise: shape.priceRise && {
+        from: fromMinorUnits(shape.priceRise.from),
+        to: fromMinorUnits(shape.priceRise.to),
+        percent: percentChange(shape.priceRise.from, shape.priceRise.to),
+      },
+    });
+  }
+  return series.sort((a, b) => a.nextExpectedDate.localeCompare(b.nextExpectedDate) || a.key.localeCompare(b.key));
+}
+
+/** "16.1" for 15.49 → 17.99: one decimal, computed on integers. */
+function percentChange(from: bigint, to: bigint): string {
+  const abs = (v: bigint) => (v < 0n ? -v : v);
+  const tenths = ((abs(to) - abs(from)) * 1000n + abs(from) / 2n) / abs(from);
+  return `${tenths / 10n}.${tenths % 10n}`;
+}
+
+/** What a series costs per month, for subscription totals (weekly ×52/12 etc.), rounded to the cent. */
+export function monthlyEquivalent(series: Pick<RecurringSeries, "expectedAmount" | "cadence">): string {
+  const perYear: Record<Cadence, bigint> = { weekly: 52n, biweekly: 26n, monthly: 12n, quarterly: 4n, yearly: 1n };
+  return fromMinorUnits(divRound(toMinorUnits(series.expectedAmount) * perYear[series.cadence], 12n));
+}

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import type { Db } from "~/server/db";
+import { effectiveCategorySql, isSpendingSql } from "~/server/transaction/spending";
+import { exactAmount } from "./exact-amount";
+import { merchantNameSql } from "./merchant-key";
+import { filterSql, spendingFilterFields } from "./spending-filters";
+
+export const largestExpensesInput = z
+  .strictObject({ ...spendingFilterFields, limit: z.number().int().min(1).max(50).default(10) })
+  .refine((p) => p.from <= p.to, "from must not be after to");
+export type LargestExpensesInput = z.input<typeof largestExpensesInput>;
+
+export type ExpenseRow = {
+  id: string;
+  date: string;
+  merchant: string;
+  description: string;
+  /** Signed, as on the statement (negative). */
+  amount: string;
+  /** The same, as money spent (positive). */
+  spent: string;
+  currency: string;
+  category: string;
+  accountName: string;
+};
+
+/** The biggest single charges, largest first (across currencies, by face value, ties by date). */
+export async function largestExpenses(db: Db, userId: string, rawInput: LargestExpensesInput): Promise<ExpenseRow[]> {
+  const { limit, ...filters } = largestExpensesInput.parse(rawInput);
+  const rows = await db.$queryRaw<Omit<ExpenseRow, "spent">[]>`
+    SELECT t.id::text, t.transaction_date::text AS date, ${merchantNameSql} AS merchant, t.description,
+           t.amount::text AS amount, t.currency, ${effectiveCategorySql} AS category, a.account_name AS "accountName"
+      FROM transactions t JOIN bank_accounts a ON a.id = t.account_id
+     WHERE ${filterSql(userId, filters)} AND ${isSpendingSql} AND t.amount < 0
+  ORDER BY t.amount ASC, t.transaction_date DESC, t.id
+     LIMIT ${limit}`;
+  return rows.map((r) => ({ ...r, amount: exactAmount(r.amount), spent: exactAmount(r.amount).replace(/^-/, "") }));
+}

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import type { Db } from "~/server/db";
+import { isSpendingSql } from "~/server/transaction/spending";
+import { exactAmount } from "./exact-amount";
+import { merchantKeySql, merchantNameSql } from "./merchant-key";
+import { filterSql, spendingFilterFields } from "./spending-filters";
+
+export const topMerchantsInput = z
+  .strictObject({ ...spendingFilterFields, limit: z.number().int().min(1).max(50).default(10) })
+  .refine((p) => p.from <= p.to, "from must not be after to");
+export type TopMerchantsInput = z.input<typeof topMerchantsInput>;
+
+export type MerchantSpending = {
+  merchant: string;
+  merchantKey: string;
+  currency: string;
+  spent: string;
+  count: number;
+};
+
+/** Where the money went, merchant by merchant, biggest first within each currency. */
+export async function topMerchants(db: Db, userId: string, rawInput: TopMerchantsInput): Promise<MerchantSpending[]> {
+  const { limit, ...filters } = topMerchantsInput.parse(rawInput);
+  const rows = await db.$queryRaw<MerchantSpending[]>`
+    SELECT merchant, "merchantKey", currency, spent::text AS spent, count FROM (
+      SELECT mode() WITHIN GROUP (ORDER BY ${merchantNameSql}) AS merchant, ${merchantKeySql} AS "merchantKey",
+             t.currency, -SUM(t.amount) AS spent, COUNT(*)::int AS count,
+             ROW_NUMBER() OVER (PARTITION BY t.currency ORDER BY SUM(t.amount), ${merchantKeySql}) AS rank
+        FROM transactions t
+       WHERE ${filterSql(userId, filters)} AND ${isSpendingSql}
+    GROUP BY 2, 3
+      HAVING SUM(t.amount) < 0
+    ) ranked
+     WHERE rank <= ${limit}
+  ORDER BY currency, rank`;
+  return rows.map((r) => ({ ...r, spent: exactAmount(r.spent) }));
+}
