@@ -23,7 +23,13 @@ describe("spending trends", () => {
   it("matches an independent SQL sum per month, category and currency, to the cent, for every user", async () => {
     for (const user of users) {
       const trends = await spendingTrends(db, user.id, { months: 6 }, NOW);
-      const expected = await oracle(
+      const expected = await oracle<{
+        month: string;
+        category: string;
+        currency: string;
+        spent: string;
+        count: number;
+      }>(
         db,
         `SELECT to_char(t.transaction_date, 'YYYY-MM') AS month, ${ORACLE_CATEGORY} AS category, t.currency,
                 ${money("-SUM(t.amount)")} AS spent, COUNT(*)::int AS count
