@@ -60,7 +60,15 @@ function escapeRegExp(text: string): string {
 }
 
 /** Exact decimal string with two decimals ("-1234.50"), or null for an empty cell. Throws CellError. */
+const PLAIN_DOT = /^-?\d{1,13}\.\d{2}$/;
+const PLAIN_COMMA = /^-?\d{1,13},\d{2}$/;
+
 export function parseAmount(raw: string, mark: DecimalMark): string | null {
+  // Most cells are already plain ("-12.34"): answer them without the general reader.
+  if ((mark === "." ? PLAIN_DOT : PLAIN_COMMA).test(raw) && !/^-?0+[,.]00$/.test(raw)) {
+    const text = mark === "." ? raw : raw.replace(",", ".");
+    return text.replace(/^(-?)0+(?=\d)/, "$1");
+  }
   const pieces = splitAmount(raw);
   if (!pieces) return null;
   const parts = pieces.number.split(mark);

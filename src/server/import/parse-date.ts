@@ -59,9 +59,12 @@ function isoDate(year: number, month: number, day: number): string | null {
 }
 
 /** The day as YYYY-MM-DD, or null when `raw` is not a date in this order. */
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 export function parseDate(raw: string, order: DateOrder): string | null {
   const text = raw.trim();
   if (order === "YMD") {
+    if (ISO_DAY.test(text)) return isoDate(Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8)));
     const separated = YEAR_FIRST.exec(text);
     if (separated) return isoDate(Number(separated[1]), Number(separated[3]), Number(separated[4]));
     const compact = COMPACT.exec(text);

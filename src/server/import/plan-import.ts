@@ -51,8 +51,9 @@ async function loadExisting(db: Client, userId: string, accountId: string, rows:
   const dates = rows.map((r) => r.date).sort();
   const from = shiftDays(dates[0]!, -MATCH_DAYS);
   const to = shiftDays(dates.at(-1)!, MATCH_DAYS);
-  const keys = rows.map((r) => r.key);
-  // Owner and account on every read; rows with our keys outside the date window are found too.
+  // Content keys contain the date, so their rows are inside the window; a bank id may not be.
+  const keys = rows.filter((r) => r.externalId).map((r) => r.key);
+  // Owner and account on every read.
   return db.$queryRaw<Existing[]>`
     SELECT id::text, provider_transaction_id AS key, to_char(transaction_date, 'YYYY-MM-DD') AS date,
            amount::text AS amount, currency, description, merchant_name AS merchant

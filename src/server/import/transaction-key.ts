@@ -4,13 +4,13 @@
  * — plus its occurrence among identical rows, so two identical coffees on one day stay two rows, and
  * the same two rows in a later, longer export get the same two keys.
  */
-import { createHash } from "node:crypto";
+import { hash as digest } from "node:crypto";
 import type { ParsedTransaction } from "./parsed-file";
 
 const MAX_KEY = 255; // transactions.provider_transaction_id is VARCHAR(255)
 
 function hash(parts: readonly string[]): string {
-  return createHash("sha256").update(parts.join("\u0000")).digest("hex");
+  return digest("sha256", parts.join("\u0000"), "hex");
 }
 
 export function normalizeDescription(text: string): string {

@@ -14,34 +14,49 @@ export type CsvRecord = { line: number; cells: string[] };
 const SAMPLE_LINES = 200;
 
 function parseRecords(text: string, delimiter: CsvDelimiter): CsvRecord[] {
-  let lastLine = 0;
   try {
     const rows = parse(text, {
       delimiter,
       relax_column_count: true,
       skip_empty_lines: false,
       info: true,
-      raw: true,
-      on_record: (record: string[], context) => {
-        lastLine = context.lines;
-        return record;
-      },
-    }) as unknown as { record: string[]; raw: string; info: { lines: number } }[];
-    return rows.map(({ record, raw, info }) => {
-      const breaks = raw.split("\n").length - 1 - (raw.endsWith("\n") ? 1 : 0);
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+    // info.lines is where a record ends; quoted line breaks inside it say how far back it started.
+    return rows.map(({ record, info }) => {
+      let breaks = 0;
+      for (const cell of record) for (let i = cell.indexOf("\n"); i >= 0; i = cell.indexOf("\n", i + 1)) breaks++;
       return { line: info.lines - breaks, cells: record };
     });
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    throw csvImportError(error, lastLine);
+    throw csvImportError(error, text);
   }
 }
 
-function csvImportError(error: CsvError, lastGoodLine: number): ImportError {
-  const at = (error as CsvError & { lines?: number }).lines ?? lastGoodLine + 1;
+/** The line where the last quoted field opened, for "closing quote missing" (csv-parse reports the end of the file). */
+function unclosedQuoteLine(text: string): number {
+  let line = 1;
+  let opened = 1;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === "\n") line++;
+    else if (char === '"') {
+      quoted = !quoted;
+      if (quoted) opened = line;
+    }
+  }
+  return opened;
+}
+
+function csvImportError(error: CsvError, text: string): ImportError {
+  const at = (error as CsvError & { lines?: number }).lines ?? 1;
   switch (error.code) {
     case "CSV_QUOTE_NOT_CLOSED":
-      return new ImportError(lastGoodLine + 1, "a quoted field starts on this line and its closing quote is missing");
+      return new ImportError(
+        unclosedQuoteLine(text),
+        "a quoted field starts on this line and its closing quote is missing",
+      );
     case "CSV_INVALID_CLOSING_QUOTE":
       return new ImportError(at, "a quoted field is followed by text before the next delimiter");
     case "INVALID_OPENING_QUOTE":
