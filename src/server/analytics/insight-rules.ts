@@ -10,7 +10,7 @@ import type { Anomaly } from "./anomalies";
 import { categoryLabel } from "./category-label";
 import { addDays, addMonths } from "./classify-series";
 import { type RecurringSeries, monthlyEquivalent } from "./detect-recurring";
-import { medianMinor } from "./robust-stats";
+import { divRound, medianMinor } from "./robust-stats";
 import type { CategoryMonth } from "./spending-trends";
 
 export type InsightCandidate = {
@@ -32,8 +32,14 @@ type Ctx = { today: string; locale: string };
 
 const money = (amount: string, currency: string, ctx: Ctx) => formatMoney(amount, currency, ctx.locale);
 
-/** Monthly totals per (category, currency) for the given months, zero where nothing was spent. */
+/**
+ * Monthly totals per (category, currency) for the given months, zero where nothing was spent —
+ * but only from the user's first month with any spending: before that they were not here, which
+ * is not the same as spending nothing.
+ */
 function monthlyGrid(rows: CategoryMonth[], months: string[]) {
+  const firstMonth = rows.reduce((first, r) => (r.month < first ? r.month : first), months.at(-1)!);
+  const start = Math.max(0, months.indexOf(firstMonth));
   const grid = new Map<string, { category: string; currency: string; totals: bigint[] }>();
   for (const row of rows) {
     const key = `${row.category}|${row.currency}`;
@@ -42,7 +48,13 @@ function monthlyGrid(rows: CategoryMonth[], months: string[]) {
     const index = months.indexOf(row.month);
     if (index >= 0) entry.totals[index]! += toMinorUnits(row.spent);
   }
-  return [...grid.values()];
+  return { start, series: [...grid.values()] };
+}
+
+/** 2.05 → "2.1": one decimal, rounded on integers (floats would print 2.0). */
+function timesText(part: bigint, whole: bigint): string {
+  const tenths = divRound(part * 10n, whole);
+  return `${tenths / 10n}.${tenths % 10n}`;
 }
 
 const lastMonths = (today: string, count: number) =>
@@ -52,11 +64,13 @@ const lastMonths = (today: string, count: number) =>
 export function spendingSpikes(rows: CategoryMonth[], ctx: Ctx): InsightCandidate[] {
   const months = lastMonths(ctx.today, 7);
   const thisMonth = months.at(-1)!;
-  return monthlyGrid(rows, months).flatMap(({ category, currency, totals }) => {
-    const prior = totals.slice(0, 6);
+  const { start, series } = monthlyGrid(rows, months);
+  return series.flatMap(({ category, currency, totals }) => {
+    const prior = totals.slice(start, 6);
     const now = totals[6]!;
+    if (prior.filter((t) => t > 0n).length < 3) return [];
     const baseline = medianMinor(prior);
-    if (prior.filter((t) => t > 0n).length < 3 || baseline <= 0n || now * 2n < baseline * 3n) return [];
+    if (baseline <= 0n || now * 2n < baseline * 3n) return [];
     const level = now >= baseline * 2n ? "2x" : "1.5x";
     const label = categoryLabel(category);
     const spent = fromMinorUnits(now);
@@ -65,7 +79,7 @@ export function spendingSpikes(rows: CategoryMonth[], ctx: Ctx): InsightCandidat
         insightType: "spending_spike" as const,
         dedupeKey: `spike:${category}:${currency}:${thisMonth}:${level}`,
         title: `${label} spending is up this month`,
-        description: `You've spent ${money(spent, currency, ctx)} on ${label} so far this month, ${(Number(now) / Number(baseline)).toFixed(1)}× your usual month (${money(fromMinorUnits(baseline), currency, ctx)}).`,
+        description: `You've spent ${money(spent, currency, ctx)} on ${label} so far this month, ${timesText(now, baseline)}× your usual month (${money(fromMinorUnits(baseline), currency, ctx)}).`,
         priority: level === "2x" ? ("HIGH" as const) : ("MEDIUM" as const),
         data: { category, currency, spent, usual: fromMinorUnits(baseline), month: thisMonth },
       },
@@ -77,7 +91,9 @@ export function spendingSpikes(rows: CategoryMonth[], ctx: Ctx): InsightCandidat
 export function savingsOpportunities(rows: CategoryMonth[], ctx: Ctx): InsightCandidate[] {
   const months = lastMonths(ctx.today, 10).slice(0, 9);
   const thisMonth = ctx.today.slice(0, 7);
-  return monthlyGrid(rows, months).flatMap(({ category, currency, totals }) => {
+  const { start, series } = monthlyGrid(rows, months);
+  if (start > 0) return [];
+  return series.flatMap(({ category, currency, totals }) => {
     const earlier = medianMinor(totals.slice(0, 6));
     const recent = (totals[6]! + totals[7]! + totals[8]!) / 3n;
     if (earlier <= 0n || recent * 4n < earlier * 5n) return [];
