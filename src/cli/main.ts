@@ -4,6 +4,7 @@
  */
 const COMMANDS = {
   user: () => import("./commands/user"),
+  bank: () => import("./commands/bank"),
   import: () => import("./commands/import"),
   telegram: () => import("./commands/telegram"),
 } satisfies Record<string, () => Promise<{ run(args: string[]): Promise<number> }>>;

@@ -1,0 +1,19 @@
+import { reencryptAccessTokens } from "~/server/bank/crypto/reencrypt-access-tokens";
+import { db } from "~/server/db";
+
+const USAGE = "usage: npm run -s cli -- bank reencrypt";
+
+/** `bank reencrypt`: rewrites every stored access token under the newest ENCRYPTION_KEYS key. */
+export async function run(args: string[]): Promise<number> {
+  if (args[0] !== "reencrypt" || args.length > 1) {
+    console.error(USAGE);
+    return 2;
+  }
+  const summary = await reencryptAccessTokens(db);
+  console.log(JSON.stringify(summary));
+  if (summary.failed.length) {
+    console.error(`${summary.failed.length} connection(s) hold a token no configured key can decrypt`);
+    return 1;
+  }
+  return 0;
+}
