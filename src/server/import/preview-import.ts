@@ -7,19 +7,13 @@ import { notFound } from "~/server/errors";
 import type { CsvMappingReport } from "./csv/csv-mapping";
 import { type ImportOptions, importOptions, importTarget, selectTransactions } from "./import-options";
 import { parseBankFile } from "./parse-bank-file";
-import type { FileFormat, ParsedAccount, SkippedLine } from "./parsed-file";
+import type { FileFormat, ParsedAccount, ParsedTransaction, SkippedLine } from "./parsed-file";
 import { type Duplicate, planImport } from "./plan-import";
 
-export type ImportPreviewRow = {
-  line: number;
-  date: string;
-  amount: string;
-  currency: string;
-  description: string;
-  payee: string | null;
-  externalId: string | null;
-  duplicate: Duplicate | null;
-};
+export type ImportPreviewRow = Pick<
+  ParsedTransaction,
+  "line" | "date" | "amount" | "currency" | "description" | "payee" | "externalId"
+> & { duplicate: Duplicate | null };
 
 export type ImportPreview = {
   format: FileFormat;

@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { ImportError } from "~/server/import/import-error";
 import { parseBankFile } from "~/server/import/parse-bank-file";
 import { readBankFile } from "./bank-files";
+import { rejection } from "./rejection";
 
 const csv = (text: string) => Buffer.from(text, "utf8");
 const pick = (t: { date: string; amount: string; description: string }) => [t.date, t.amount, t.description];
-
-function rejection(bytes: Buffer, options = {}): { line: number; reason: string } {
-  try {
-    parseBankFile(bytes, options);
-  } catch (error) {
-    if (error instanceof ImportError) return { line: error.line, reason: error.reason };
-    throw error;
-  }
-  throw new Error("the file was accepted");
-}
 
 describe("CSV bank exports", () => {
   it("reads a UK credit-card export: BOM, £ amounts, a CR flag for credits, pending rows skipped", () => {

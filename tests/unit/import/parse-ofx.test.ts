@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ImportError } from "~/server/import/import-error";
 import { parseBankFile } from "~/server/import/parse-bank-file";
 import { readBankFile } from "./bank-files";
-
-function rejection(text: string | Buffer): { line: number; reason: string } {
-  try {
-    parseBankFile(typeof text === "string" ? Buffer.from(text) : text);
-  } catch (error) {
-    if (error instanceof ImportError) return { line: error.line, reason: error.reason };
-    throw error;
-  }
-  throw new Error("the file was accepted");
-}
+import { rejection } from "./rejection";
 
 const SGML = (body: string) =>
   `OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\n\n<OFX>\n<BANKMSGSRSV1><STMTTRNRS><STMTRS><CURDEF>USD\n<BANKACCTFROM><ACCTID>99887766<ACCTTYPE>CHECKING</BANKACCTFROM>\n<BANKTRANLIST>\n${body}\n</BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1>\n</OFX>\n`;

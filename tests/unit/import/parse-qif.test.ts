@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ImportError } from "~/server/import/import-error";
 import { parseBankFile } from "~/server/import/parse-bank-file";
 import { readBankFile } from "./bank-files";
-
-function rejection(text: string): { line: number; reason: string } {
-  try {
-    parseBankFile(Buffer.from(text));
-  } catch (error) {
-    if (error instanceof ImportError) return { line: error.line, reason: error.reason };
-    throw error;
-  }
-  throw new Error("the file was accepted");
-}
+import { rejection } from "./rejection";
 
 describe("QIF", () => {
   it("reads bank records with Quicken's M/D'YYYY dates and keeps splits as metadata", () => {
