@@ -10,7 +10,7 @@ import type { Db } from "~/server/db";
 import { type ChatPacing, defaultChatPacing } from "~/server/telegram/chat-pacing";
 import { telegramMessageFor } from "~/server/telegram/notification-message";
 import { getTelegram } from "~/server/telegram/telegram-config";
-import { classifyTelegramFailure } from "~/server/telegram/telegram-failure";
+import { type TelegramFailure, classifyTelegramFailure } from "~/server/telegram/telegram-failure";
 import { type EmailSender, getEmailSender } from "./email-sender";
 import { quietUntil } from "./local-clock";
 
@@ -96,32 +96,34 @@ async function sendTelegram(db: Db, notification: Loaded, deps: DeliveryDeps): P
   if (!prefs?.telegramChatId) return { kind: "failed", error: "Telegram is not linked" };
   if (prefs.telegramBlockedAt) return { kind: "failed", error: "The Telegram bot is blocked by the user" };
   const chatId = prefs.telegramChatId;
+  const { text, extra } = telegramMessageFor(notification);
   const wait = await deps.pacing.reserve(chatId);
   if (wait > 0) return { kind: "later", until: new Date(deps.now().getTime() + wait), reason: "chat-pace" };
 
-  await countAttempt(db, notification.id);
-  const { text, extra } = telegramMessageFor(notification);
+  let failure: TelegramFailure | null = null;
   try {
+    // Nothing between taking the chat's slot and sending, so the pace Telegram sees is the one we keep.
     await deps.telegram.sendMessage(chatId, text, extra);
-    return { kind: "sent" };
   } catch (error) {
-    const failure = classifyTelegramFailure(error);
-    switch (failure.kind) {
-      case "rate-limited":
-        await deps.pacing.pause(chatId, failure.retryAfterMs);
-        return { kind: "later", until: new Date(deps.now().getTime() + failure.retryAfterMs), reason: "retry-after" };
-      case "blocked":
-        // The user blocked the bot: stop using the channel and say so in the web app.
-        await db.userPreferences.update({
-          where: { userId: notification.userId },
-          data: { telegramBlockedAt: deps.now() },
-        });
-        return { kind: "failed", error: failure.description };
-      case "permanent":
-        return { kind: "failed", error: failure.description };
-      case "transient":
-        return { kind: "retry", error: failure.description };
-    }
+    failure = classifyTelegramFailure(error);
+  }
+  await countAttempt(db, notification.id);
+  if (!failure) return { kind: "sent" };
+  switch (failure.kind) {
+    case "rate-limited":
+      await deps.pacing.pause(chatId, failure.retryAfterMs);
+      return { kind: "later", until: new Date(deps.now().getTime() + failure.retryAfterMs), reason: "retry-after" };
+    case "blocked":
+      // The user blocked the bot: stop using the channel and say so in the web app.
+      await db.userPreferences.update({
+        where: { userId: notification.userId },
+        data: { telegramBlockedAt: deps.now() },
+      });
+      return { kind: "failed", error: failure.description };
+    case "permanent":
+      return { kind: "failed", error: failure.description };
+    case "transient":
+      return { kind: "retry", error: failure.description };
   }
 }
 

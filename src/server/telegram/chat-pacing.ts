@@ -13,7 +13,10 @@ export type ChatPacing = {
   pause(chatId: string, ms: number): Promise<void>;
 };
 
-export function redisChatPacing(redis: Redis, prefix: string, intervalMs = 1000): ChatPacing {
+// A little over a second, so network jitter never makes two messages arrive closer than that.
+export const CHAT_INTERVAL_MS = 1100;
+
+export function redisChatPacing(redis: Redis, prefix: string, intervalMs = CHAT_INTERVAL_MS): ChatPacing {
   const key = (chatId: string) => `${prefix}:telegram:chat-pace:${chatId}`;
   return {
     async reserve(chatId) {
