@@ -4,6 +4,8 @@
  * so the environment is set before any app module reads it.
  */
 import { FakeTelegramServer, type FakeTelegramOptions } from "~/local-services/telegram/fake-telegram-server";
+// Type-only: erased at run time, so importing it here does not read the environment early.
+import type { Db } from "~/server/db";
 
 export const TEST_BOT_TOKEN = "7000001:fake-token-for-tests";
 export const TEST_WEBHOOK_SECRET = "test-webhook-secret";
@@ -19,12 +21,7 @@ export async function startFakeTelegramEnv(options: Omit<FakeTelegramOptions, "t
 }
 
 /** A user whose Telegram chat is linked, as after /start <code>. */
-export async function linkTestChat(
-  db: import("~/server/db").Db,
-  fake: FakeTelegramServer,
-  userId: string,
-  chatId: number,
-) {
+export async function linkTestChat(db: Db, fake: FakeTelegramServer, userId: string, chatId: number) {
   fake.addChat(chatId);
   await db.userPreferences.update({
     where: { userId },
