@@ -5,6 +5,7 @@ import type { Registry } from "./registry";
  * only pays for the domains it runs.
  */
 export const registry: Registry = {
+  "bank-sync": { processor: () => import("./processors/bank-sync"), concurrency: 4 },
   "budget-check": { processor: () => import("./processors/budget-check"), concurrency: 4 },
   // Telegram allows about 30 messages a second overall; BullMQ's limiter is shared by every worker process.
   notify: { processor: () => import("./processors/notify"), concurrency: 8, limiter: { max: 25, duration: 1000 } },

@@ -1,0 +1,92 @@
+import { z } from "zod";
+import type { Db } from "~/server/db";
+import { AppError } from "~/server/errors";
+import { logger } from "~/server/logger";
+import { decryptAccessToken } from "./crypto/access-token-cipher";
+import { enqueueSync } from "./enqueue-sync";
+import { getBankProvider } from "./providers/get-bank-provider";
+import { ProviderError } from "./sync/sync-source";
+
+export const connectionIdInput = z.object({ connectionId: z.uuid() });
+export const disconnectInput = connectionIdInput.extend({ keepHistory: z.boolean() });
+
+async function ownConnection(db: Db, userId: string, connectionId: string) {
+  const connection = await db.bankConnection.findFirst({
+    where: { id: connectionId, userId },
+    select: { id: true, provider: true, status: true, accessTokenEncrypted: true },
+  });
+  if (!connection) throw new AppError("NOT_FOUND", "Bank connection not found");
+  return connection;
+}
+
+/** Every connection with its latest sync run, so the UI can show progress while one runs. */
+export async function listConnections(db: Db, userId: string) {
+  const connections = await db.bankConnection.findMany({
+    where: { userId },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      institutionName: true,
+      status: true,
+      lastSyncAt: true,
+      errorCode: true,
+      createdAt: true,
+      accounts: { select: { id: true, name: true, mask: true, type: true } },
+      syncRuns: {
+        orderBy: { startedAt: "desc" },
+        take: 1,
+        select: {
+          id: true,
+          status: true,
+          pages: true,
+          added: true,
+          modified: true,
+          removed: true,
+          startedAt: true,
+          finishedAt: true,
+          error: true,
+        },
+      },
+    },
+  });
+  return connections.map(({ syncRuns, ...connection }) => ({ ...connection, lastRun: syncRuns[0] ?? null }));
+}
+
+export async function syncNow(db: Db, userId: string, connectionId: string) {
+  const connection = await ownConnection(db, userId, connectionId);
+  if (connection.status === "DISCONNECTED") throw new AppError("CONFLICT", "This connection is disconnected");
+  await enqueueSync(connection.id, "manual");
+  return { queued: true };
+}
+
+/**
+ * Removes the Item at the provider (our access ends there), then either keeps the accounts and
+ * their history as a read-only record or deletes them with every transaction.
+ */
+export async function disconnectBank(db: Db, userId: string, input: z.infer<typeof disconnectInput>) {
+  const connection = await ownConnection(db, userId, input.connectionId);
+  if (connection.status !== "DISCONNECTED") {
+    try {
+      await getBankProvider(connection.provider).removeConnection(decryptAccessToken(connection.accessTokenEncrypted));
+    } catch (error) {
+      // An Item the provider no longer knows is as removed as we need it to be.
+      if (!(error instanceof ProviderError && error.kind !== "retry")) throw error;
+      logger.warn(
+        { connectionId: connection.id, code: error.code },
+        "provider refused item removal; disconnecting locally",
+      );
+    }
+  }
+  await db.$transaction(async (tx) => {
+    if (input.keepHistory) {
+      await tx.bankConnection.update({
+        where: { id: connection.id },
+        data: { status: "DISCONNECTED", accessTokenEncrypted: "", syncCursor: null },
+      });
+    } else {
+      await tx.bankAccount.deleteMany({ where: { userId, connectionId: connection.id } });
+      await tx.bankConnection.delete({ where: { id: connection.id } });
+    }
+  });
+  return { disconnected: true, keptHistory: input.keepHistory };
+}

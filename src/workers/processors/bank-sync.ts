@@ -1,0 +1,47 @@
+import { UnrecoverableError } from "bullmq";
+import { decryptAccessToken } from "~/server/bank/crypto/access-token-cipher";
+import { getBankProvider } from "~/server/bank/providers/get-bank-provider";
+import { syncConnection } from "~/server/bank/sync/sync-connection";
+import { ProviderError } from "~/server/bank/sync/sync-source";
+import { db } from "~/server/db";
+import { AppError } from "~/server/errors";
+import { raiseSyncProblemAlert } from "~/server/notification/sync-alerts";
+import { enqueueCategorize } from "~/server/categorize/enqueue-categorize";
+import type { Processor } from "../registry";
+
+export const process: Processor<"bank-sync"> = async ({ connectionId, trigger }, job) => {
+  const connection = await db.bankConnection.findUnique({
+    where: { id: connectionId },
+    select: { provider: true, userId: true, institutionName: true },
+  });
+  if (!connection) return { status: "skipped" };
+  const problem = (errorCode: string, reauthRequired: boolean) =>
+    raiseSyncProblemAlert(db, {
+      userId: connection.userId,
+      connectionId,
+      institutionName: connection.institutionName,
+      errorCode,
+      reauthRequired,
+    });
+  try {
+    const outcome = await syncConnection(db, connectionId, trigger, {
+      source: getBankProvider(connection.provider),
+      decryptAccessToken,
+    });
+    if (outcome.status === "reauth-required") await problem("ITEM_LOGIN_REQUIRED", true);
+    if (outcome.status === "synced")
+      await enqueueCategorize(connection.userId, outcome.newTransactionIds, outcome.syncRunId);
+    return outcome.status === "synced" ? { ...outcome, newTransactionIds: outcome.newTransactionIds.length } : outcome;
+  } catch (error) {
+    // Another sync committed the same changes first: nothing is left to do.
+    if (error instanceof AppError && error.code === "CONFLICT") return { status: "superseded" };
+    if (error instanceof ProviderError && error.kind === "fatal") {
+      await problem(error.code, false);
+      throw new UnrecoverableError(error.message);
+    }
+    // Rate limits and outages: BullMQ retries with exponential backoff; tell the user once it is clear it is not a blip.
+    if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1))
+      await problem(error instanceof ProviderError ? error.code : "SYNC_FAILED", false);
+    throw error;
+  }
+};
