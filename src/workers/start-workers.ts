@@ -20,6 +20,10 @@ function startWorker<Q extends QueueName>(name: Q, config: QueueConfig<Q>): Work
       prefix: env.REDIS_PREFIX,
       concurrency: config.concurrency,
       limiter: config.limiter,
+      // A worker killed mid-job loses its lock within 15 s and another worker picks the job up
+      // within 5 s more; a live worker renews its lock every 7.5 s however long the job runs.
+      lockDuration: 15_000,
+      stalledInterval: 5_000,
     },
   );
   worker.on("failed", (job, err) =>

@@ -28,9 +28,13 @@ export async function startLocalBank(options: { historyDays?: number } = {}) {
   return { server, provider };
 }
 
-export async function connectTestUser(db: Db, bank: { server: LocalPlaidServer; provider: PlaidProvider }) {
+export async function connectTestUser(
+  db: Db,
+  bank: { server: LocalPlaidServer; provider: PlaidProvider },
+  institutionId = "ins_109508",
+) {
   const user = await createTestUser(db);
-  const linked = await bank.provider.exchangePublicToken(await bank.provider.createSandboxPublicToken("ins_109508"));
+  const linked = await bank.provider.exchangePublicToken(await bank.provider.createSandboxPublicToken(institutionId));
   const connection = await db.bankConnection.create({
     data: {
       userId: user.id,
