@@ -10,7 +10,7 @@ import {
   type PlaidAccountInput,
   type PlaidTransactionInput,
 } from "~/server/bank/providers/plaid/transform";
-import { toMinorUnits } from "~/server/transaction/money";
+import { fromMinorUnits } from "~/server/transaction/money";
 
 const SHARED = path.resolve(import.meta.dirname, "../../..", "../shared");
 const syncExample = JSON.parse(
@@ -85,10 +85,17 @@ describe("decimalFromJsonNumber", () => {
     expect(() => decimalFromJsonNumber(1e21)).toThrow(RangeError);
   });
 
-  it("is exact for every cent amount across the Decimal(15,2) range", () => {
-    for (const cents of [1n, 99n, 100n, 12345n, 999999999999999n, 4503599627370497n % 10n ** 15n]) {
-      const value = Number(cents) / 100;
-      expect(toMinorUnits(decimalFromJsonNumber(value))).toBe(cents);
+  it("is exact for cent amounts across the whole Decimal(15,2) range", () => {
+    const samples = [1, 99, 100, 12345, 999_999_999_999_999];
+    let x = 123456789;
+    for (let i = 0; i < 20_000; i++) {
+      x = (x * 1103515245 + 12345) % 2 ** 31; // a fixed sequence, so a failure reproduces
+      samples.push(Math.floor((x / 2 ** 31) * 10 ** (2 + (i % 14))));
+    }
+    for (const cents of samples) {
+      const expected = fromMinorUnits(BigInt(cents));
+      expect(decimalFromJsonNumber(cents / 100)).toBe(expected);
+      expect(decimalFromJsonNumber(-cents / 100)).toBe(cents === 0 ? "0.00" : `-${expected}`);
     }
   });
 });

@@ -5,15 +5,15 @@
  * initial two years, then each "advance time" — continues one consistent story.
  */
 import { addDays, dayOfMonth, daysInMonth, monthDay, monthOf, weekday } from "./calendar";
-import { category, CITIES, type Category, type City, type Merchant, type PaymentChannel } from "./merchant";
+import { category, CITIES, type City, type Merchant, type StatementLine } from "./merchant";
 import { isPayday, type Bill, type Profile } from "./profile";
-import type { Random } from "./random";
-import { SPENDING, TRAVEL } from "./spending-merchants";
+import { poisson, type Random } from "./random";
+import { pickSpendingMerchant, TRAVEL } from "./spending-merchants";
 
 export type AccountRole = "checking" | "savings" | "credit";
 
 /** One transaction as it happened; the ledger decides whether it has posted yet. */
-export interface TransactionDraft {
+export interface TransactionDraft extends StatementLine {
   account: AccountRole;
   /** Plaid's sign: positive is money leaving the account. */
   amountCents: number;
@@ -23,12 +23,6 @@ export interface TransactionDraft {
   postingDays: number;
   /** Added when it posts (a restaurant tip on top of the authorization). */
   postingExtraCents: number;
-  name: string;
-  merchantName: string | null;
-  website: string | null;
-  category: Category;
-  channel: PaymentChannel;
-  city: City | null;
 }
 
 export interface AccountMasks {
@@ -37,7 +31,6 @@ export interface AccountMasks {
   credit: string;
 }
 
-const TOTAL_WEIGHT = SPENDING.reduce((sum, group) => sum + group.weight, 0);
 const TRANSFER = {
   toSavings: category("TRANSFER_OUT", "TRANSFER_OUT_SAVINGS"),
   inSavings: category("TRANSFER_IN", "TRANSFER_IN_SAVINGS"),
@@ -113,7 +106,7 @@ export class HistoryGenerator {
   /** Extra everyday purchases on one day, for tests that need "some new transactions". */
   purchases(date: string, count: number): TransactionDraft[] {
     return Array.from({ length: count }, () =>
-      this.purchase(pickMerchant(this.random), date, this.profile.home, "credit"),
+      this.purchase(pickSpendingMerchant(this.random), date, this.profile.home, "credit"),
     );
   }
 
@@ -275,7 +268,7 @@ export class HistoryGenerator {
     const weekend = weekday(date) === 0 || weekday(date) === 6;
     const count = poisson(r, this.profile.dailyPurchases * (weekend ? 1.3 : 0.88) * (travelling ? 1.4 : 1));
     for (let i = 0; i < count; i++) {
-      const merchant = pickMerchant(r);
+      const merchant = pickSpendingMerchant(r);
       const draft = this.purchase(merchant, date, city, r.chance(0.7) ? "credit" : "checking");
       out.push(draft);
       if (merchant.refundable && r.chance(0.07)) this.scheduleRefund(draft);
@@ -376,29 +369,4 @@ export class HistoryGenerator {
     );
     this.statementCents = 0;
   }
-}
-
-function pickMerchant(random: Random): Merchant {
-  let roll = random.next() * TOTAL_WEIGHT;
-  for (const group of SPENDING) {
-    roll -= group.weight;
-    if (roll < 0) return random.pick(group.merchants);
-  }
-  return random.pick(SPENDING[0]!.merchants);
-}
-
-/** Knuth's method for everyday volumes; a normal approximation for benchmark-sized means. */
-function poisson(random: Random, mean: number): number {
-  if (mean > 30) {
-    const gauss = Math.sqrt(-2 * Math.log(1 - random.next())) * Math.cos(2 * Math.PI * random.next());
-    return Math.max(0, Math.round(mean + Math.sqrt(mean) * gauss));
-  }
-  const limit = Math.exp(-mean);
-  let k = 0;
-  let p = random.next();
-  while (p > limit) {
-    k++;
-    p *= random.next();
-  }
-  return k;
 }

@@ -15,6 +15,16 @@ export interface City {
   region: string;
 }
 
+/** How a transaction reads on a statement and how Plaid enriches it. */
+export interface StatementLine {
+  name: string;
+  merchantName: string | null;
+  website: string | null;
+  category: Category;
+  channel: PaymentChannel;
+  city: City | null;
+}
+
 export interface Merchant {
   key: string;
   /** Plaid's cleaned merchant_name; null where Plaid would not recognise one. */

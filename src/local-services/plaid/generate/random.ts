@@ -78,3 +78,19 @@ export function createRandom(seed: string): Random {
     fork: (label) => createRandom(`${seed}/${label}`),
   };
 }
+
+/** Knuth's method for everyday volumes; a normal approximation for benchmark-sized means. */
+export function poisson(random: Random, mean: number): number {
+  if (mean > 30) {
+    const gauss = Math.sqrt(-2 * Math.log(1 - random.next())) * Math.cos(2 * Math.PI * random.next());
+    return Math.max(0, Math.round(mean + Math.sqrt(mean) * gauss));
+  }
+  const limit = Math.exp(-mean);
+  let k = 0;
+  let p = random.next();
+  while (p > limit) {
+    k++;
+    p *= random.next();
+  }
+  return k;
+}

@@ -4,6 +4,7 @@
  * because the categorizer downstream must cope with exactly this noise.
  */
 import { at, category, merchant, storeNumber, type Merchant } from "./merchant";
+import type { Random } from "./random";
 
 const GROCERIES = category("FOOD_AND_DRINK", "FOOD_AND_DRINK_GROCERIES");
 const COFFEE = category("FOOD_AND_DRINK", "FOOD_AND_DRINK_COFFEE");
@@ -369,6 +370,18 @@ export const SPENDING: readonly { weight: number; merchants: readonly Merchant[]
     ],
   },
 ];
+
+const TOTAL_WEIGHT = SPENDING.reduce((sum, group) => sum + group.weight, 0);
+
+/** A habit by its weight, then one of its merchants. */
+export function pickSpendingMerchant(random: Random): Merchant {
+  let roll = random.next() * TOTAL_WEIGHT;
+  for (const group of SPENDING) {
+    roll -= group.weight;
+    if (roll < 0) return random.pick(group.merchants);
+  }
+  return random.pick(SPENDING[0]!.merchants);
+}
 
 export const TRAVEL = {
   flights: [

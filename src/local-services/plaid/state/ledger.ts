@@ -4,9 +4,9 @@
  * effect of the log entries after it (added then removed = nothing; existing then changed =
  * modified), which is exactly the contract Plaid documents for the sync endpoint.
  */
-import type { Category, City, PaymentChannel } from "../generate/merchant";
+import type { StatementLine } from "../generate/merchant";
 
-export interface LedgerTransaction {
+export interface LedgerTransaction extends StatementLine {
   transactionId: string;
   accountId: string;
   /** Plaid's sign: positive is money leaving the account. */
@@ -14,12 +14,6 @@ export interface LedgerTransaction {
   /** Posted date, or the authorization date while pending. */
   date: string;
   authorizedDate: string;
-  name: string;
-  merchantName: string | null;
-  website: string | null;
-  category: Category;
-  channel: PaymentChannel;
-  city: City | null;
   pending: boolean;
   pendingTransactionId: string | null;
 }

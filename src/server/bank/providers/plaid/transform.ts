@@ -8,17 +8,17 @@
  */
 import { z } from "zod";
 import type { AccountType } from "~/server/db/generated/enums";
-import { fromMinorUnits } from "~/server/transaction/money";
 import type { SyncedAccount, SyncedTransaction } from "../../sync/sync-source";
 
-const MAX_CENTS = 10n ** 15n; // Decimal(15, 2)
+const MAX_CENTS = 1e15; // Decimal(15, 2); below 2^53, so integer cents stay exact as numbers
 
 /**
  * A JSON number as an exact 2-decimal string. Any decimal of at most 15 significant digits
  * (all of Decimal(15,2)) maps to its own double, and JavaScript prints a double as the shortest
  * decimal that reads back as it — so `String(72.1)` is "72.1", exactly what Plaid wrote, while
- * `72.1 * 100` is 7209.999999999999 and `(1.005).toFixed(2)` is "1.00". Digits past the cent
- * (Plaid's balances can carry four) are rounded half away from zero on that decimal text.
+ * `72.1 * 100` is 7209.999999999999 and `(1.005).toFixed(2)` is "1.00". The digits of that text
+ * become integer cents (exact below 2^53); digits past the cent (Plaid's balances can carry
+ * four) are rounded half away from zero on the text, never in binary.
  */
 export function decimalFromJsonNumber(value: number): string {
   if (!Number.isFinite(value)) throw new RangeError(`not a finite amount: ${value}`);
@@ -28,11 +28,16 @@ export function decimalFromJsonNumber(value: number): string {
     if (Math.abs(value) >= 1) throw new RangeError(`amount out of range: ${value}`);
     text = "0";
   }
-  const [whole = "0", fraction = ""] = text.split(".");
-  let cents = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, "0").slice(0, 2));
-  if (fraction.length > 2 && fraction[2]! >= "5") cents += 1n;
+  const dot = text.indexOf(".");
+  const whole = dot < 0 ? text : text.slice(0, dot);
+  const fraction = dot < 0 ? "" : text.slice(dot + 1);
+  if (whole.length > 13) throw new RangeError(`amount out of range: ${value}`);
+  let cents = Number(whole) * 100 + Number(fraction.padEnd(2, "0").slice(0, 2));
+  if (fraction.length > 2 && fraction.charCodeAt(2) >= 53 /* "5" */) cents += 1;
   if (cents >= MAX_CENTS) throw new RangeError(`amount out of range: ${value}`);
-  return fromMinorUnits(value < 0 ? -cents : cents);
+  const units = cents % 100;
+  const sign = value < 0 && cents > 0 ? "-" : "";
+  return `${sign}${(cents - units) / 100}.${units < 10 ? "0" : ""}${units}`;
 }
 
 const calendarDay = z.iso.date();
