@@ -339,3 +339,41 @@ describe("determinism", () => {
     expect(other.map((t) => t.description)).not.toEqual(a.map((t) => t.description));
   });
 });
+
+describe("controls over HTTP, for other processes", () => {
+  const post = async (action: string, body: object) => {
+    const response = await fetch(`${server.url}/__control/${action}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+
+  it("moves an item's clock and injects errors the same way as in-process", async () => {
+    const { accessToken } = await link();
+    const itemId = await itemIdOf(accessToken);
+    const { cursor } = await syncAll(accessToken, null);
+
+    const advanced = await post("advance-time", { item_id: itemId, days: 2 });
+    expect(advanced.status).toBe(200);
+    const next = await syncAll(accessToken, cursor);
+    // A new authorization that already posted within those days arrives as its posted replacement.
+    const seen = new Set([...ids(next.added), ...next.added.map((t) => t.pendingTransactionId)]);
+    expect((advanced.body.added as string[]).filter((id) => !seen.has(id))).toEqual([]);
+
+    expect((await post("inject-error", { code: "INTERNAL_SERVER_ERROR", item_id: itemId })).status).toBe(200);
+    expect((await failure(provider.getAccounts(accessToken))).code).toBe("INTERNAL_SERVER_ERROR");
+
+    const items = await fetch(`${server.url}/__control/items`).then(
+      (r) => r.json() as Promise<{ items: { itemId: string }[] }>,
+    );
+    expect(items.items.map((i) => i.itemId)).toContain(itemId);
+  });
+
+  it("answers a bad control request with Plaid's error format", async () => {
+    const bad = await post("advance-time", { item_id: "nope", days: 1 });
+    expect(bad).toMatchObject({ status: 400, body: { error_code: "INVALID_FIELD", error_message: "no item nope" } });
+    expect((await post("no-such-action", {})).status).toBe(404);
+  });
+});
