@@ -3,6 +3,7 @@ import { budgetRouter } from "./routers/budget";
 import { goalRouter } from "./routers/goal";
 import { notificationRouter } from "./routers/notification";
 import { rulesRouter } from "./routers/rules";
+import { securityRouter } from "./routers/security";
 import { transactionRouter } from "./routers/transaction";
 import { userRouter } from "./routers/user";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -16,6 +17,7 @@ export const appRouter = createTRPCRouter({
   budget: budgetRouter,
   goal: goalRouter,
   notification: notificationRouter,
+  security: securityRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,13 +1,27 @@
+/**
+ * next-auth 4 with JWT sessions that carry a user_sessions row id (docs/adr/0001). Three ways
+ * in, each ending in openSignedInSession and each passing two-factor when it is on:
+ * email + password (+ code), Google (+ code through a challenge), and the challenge's own
+ * "two-factor" step. Options are built per request so sessions and audit entries know the
+ * device (src/app/api/auth/[...nextauth]/route.ts).
+ */
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import GoogleProvider from "next-auth/providers/google";
 import { db } from "~/server/db";
-import { authSecret } from "~/server/env";
-import { authenticate } from "~/server/user/authenticate";
-import { SESSION_MAX_AGE_SECONDS, openUserSession, revokeUserSession } from "./user-sessions";
+import { authSecret, env } from "~/server/env";
+import { recordAudit } from "~/server/security/audit-log";
+import type { RequestMeta } from "~/server/security/client-info";
+import { requiresSecondFactor } from "~/server/user/second-factor";
+import { findGoogleUser, googleSignInEnabled, resolveGoogleSignIn } from "./google-sign-in";
+import { openSignedInSession, signInWithPassword } from "./password-sign-in";
+import { SIGN_IN_ERROR } from "./sign-in-errors";
+import { completeTwoFactorChallenge, createTwoFactorChallenge } from "./two-factor-challenge";
+import { SESSION_MAX_AGE_SECONDS, revokeUserSession } from "./user-sessions";
 
 declare module "next-auth" {
   interface User {
-    sessionId: string;
+    sessionId?: string;
   }
   interface Session {
     sessionId: string;
@@ -22,47 +36,69 @@ declare module "next-auth/jwt" {
   }
 }
 
-function header(req: { headers?: Record<string, unknown> } | undefined, name: string): string | null {
-  const value = req?.headers?.[name];
-  return typeof value === "string" ? value : null;
-}
+const NO_DEVICE: RequestMeta = { ipAddress: null, userAgent: null };
 
-export const authOptions: NextAuthOptions = {
-  secret: authSecret,
-  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-  pages: { signIn: "/sign-in" },
-  providers: [
+function providers(meta: RequestMeta): NextAuthOptions["providers"] {
+  const list: NextAuthOptions["providers"] = [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(credentials, req) {
-        const user = await authenticate(db, credentials);
-        if (!user) return null;
-        const sessionId = await openUserSession(db, user.id, {
-          userAgent: header(req, "user-agent"),
-          ipAddress: header(req, "x-forwarded-for")?.split(",")[0]?.trim() ?? null,
-        });
-        return { id: user.id, email: user.email, sessionId };
-      },
+      credentials: { email: { type: "email" }, password: { type: "password" }, totp: { type: "text" } },
+      authorize: (credentials) => signInWithPassword(db, credentials, meta),
     }),
-  ],
-  callbacks: {
-    jwt({ token, user }) {
-      if (user) {
-        token.uid = user.id;
-        token.sid = user.sessionId;
-      }
-      return token;
+    CredentialsProvider({
+      id: "two-factor",
+      name: "Two-factor code",
+      credentials: { challenge: { type: "text" }, code: { type: "text" } },
+      authorize: (credentials) => completeTwoFactorChallenge(db, credentials, meta),
+    }),
+  ];
+  if (googleSignInEnabled()) {
+    list.push(GoogleProvider({ clientId: env.GOOGLE_CLIENT_ID!, clientSecret: env.GOOGLE_CLIENT_SECRET! }));
+  }
+  return list;
+}
+
+export function authOptionsFor(meta: RequestMeta): NextAuthOptions {
+  return {
+    secret: authSecret,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers: providers(meta),
+    callbacks: {
+      async signIn({ account, profile }) {
+        if (account?.provider !== "google") return true;
+        const result = await resolveGoogleSignIn(db, profile, meta);
+        if ("refused" in result) return `/sign-in?error=${result.refused}`;
+        if (!(await requiresSecondFactor(db, result.user.id))) return true;
+        const challenge = await createTwoFactorChallenge(result.user.id, "google");
+        return `/sign-in/two-factor?challenge=${challenge}`;
+      },
+      async jwt({ token, user, account }) {
+        if (account?.provider === "google") {
+          // Checked again where the session is made, so no path around the signIn callback skips two-factor.
+          const linked = await findGoogleUser(db, account.providerAccountId);
+          if (!linked || (await requiresSecondFactor(db, linked.id))) throw new Error(SIGN_IN_ERROR.twoFactorRequired);
+          const signedIn = await openSignedInSession(db, linked, meta, { method: "google", secondFactor: null });
+          return { ...token, uid: signedIn.id, sid: signedIn.sessionId, email: signedIn.email };
+        }
+        if (user?.sessionId) return { ...token, uid: user.id, sid: user.sessionId, email: user.email };
+        return token;
+      },
+      session({ session, token }) {
+        session.user = { id: token.uid, email: token.email ?? "" };
+        session.sessionId = token.sid;
+        return session;
+      },
     },
-    session({ session, token }) {
-      session.user = { id: token.uid, email: token.email ?? "" };
-      session.sessionId = token.sid;
-      return session;
+    events: {
+      async signOut({ token }) {
+        if (!token?.sid) return;
+        await revokeUserSession(db, token.uid, token.sid);
+        await recordAudit(db, { userId: token.uid, action: "sign_out" }, meta);
+      },
     },
-  },
-  events: {
-    async signOut({ token }) {
-      if (token?.sid) await revokeUserSession(db, token.uid, token.sid);
-    },
-  },
-};
+  };
+}
+
+/** For reading sessions (getServerSession), where no provider runs. */
+export const authOptions = authOptionsFor(NO_DEVICE);

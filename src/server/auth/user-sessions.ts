@@ -1,4 +1,7 @@
 import type { Db } from "~/server/db";
+import type { Prisma } from "~/server/db/generated/client";
+import { AppError } from "~/server/errors";
+import { describeDevice } from "./describe-device";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
@@ -31,9 +34,46 @@ export async function touchUserSession(db: Db, userId: string, sessionId: string
   return true;
 }
 
-export async function revokeUserSession(db: Db, userId: string, sessionId: string): Promise<void> {
-  await db.userSession.updateMany({
+export async function revokeUserSession(db: Db, userId: string, sessionId: string): Promise<boolean> {
+  const { count } = await db.userSession.updateMany({
     where: { id: sessionId, userId, revokedAt: null },
     data: { revokedAt: new Date() },
   });
+  return count === 1;
+}
+
+/** Signs out one of the user's own devices; another user's session id is simply not found. */
+export async function revokeOwnSession(db: Db, userId: string, sessionId: string): Promise<void> {
+  if (!(await revokeUserSession(db, userId, sessionId))) throw new AppError("NOT_FOUND", "Session not found");
+}
+
+/** Every device but this one: after a password change, enabling two-factor, "sign out other devices". */
+export async function revokeOtherUserSessions(db: Db, userId: string, keepSessionId: string): Promise<number> {
+  const { count } = await db.userSession.updateMany({
+    where: { userId, revokedAt: null, id: { not: keepSessionId } },
+    data: { revokedAt: new Date() },
+  });
+  return count;
+}
+
+/** "Sign out everywhere", password reset: this device too. */
+export async function revokeAllUserSessions(db: Db | Prisma.TransactionClient, userId: string): Promise<number> {
+  const { count } = await db.userSession.updateMany({
+    where: { userId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  return count;
+}
+
+export async function listUserSessions(db: Db, userId: string, currentSessionId: string | null) {
+  const sessions = await db.userSession.findMany({
+    where: { userId, revokedAt: null, expiresAt: { gt: new Date() } },
+    orderBy: { lastUsedAt: "desc" },
+    select: { id: true, userAgent: true, ipAddress: true, createdAt: true, lastUsedAt: true },
+  });
+  return sessions.map(({ userAgent, ...session }) => ({
+    ...session,
+    device: describeDevice(userAgent),
+    current: session.id === currentSessionId,
+  }));
 }

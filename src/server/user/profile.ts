@@ -14,12 +14,25 @@ export const updateProfileInput = z.object({
     .optional(),
 });
 
-const profileSelect = { id: true, email: true, fullName: true, timezone: true, currency: true, locale: true } as const;
+const profileSelect = {
+  id: true,
+  email: true,
+  emailVerified: true,
+  fullName: true,
+  timezone: true,
+  currency: true,
+  locale: true,
+} as const;
 
 export async function getProfile(db: Db, userId: string) {
-  const user = await db.user.findFirst({ where: { id: userId, deletedAt: null }, select: profileSelect });
+  const user = await db.user.findFirst({
+    where: { id: userId, deletedAt: null },
+    select: { ...profileSelect, passwordHash: true },
+  });
   if (!user) throw new AppError("NOT_FOUND", "User not found");
-  return user;
+  const { passwordHash, ...profile } = user;
+  // Accounts made with Google have no password until the user sets one through "forgot password".
+  return { ...profile, hasPassword: passwordHash !== null };
 }
 
 export async function updateProfile(db: Db, userId: string, input: z.infer<typeof updateProfileInput>) {
