@@ -62,3 +62,17 @@ export function percentOf(part: bigint, whole: bigint): string {
   const tenths = (p * 2000n + w) / (2n * w);
   return `${negative ? "-" : ""}${tenths / 10n}.${tenths % 10n}`;
 }
+
+export type MonthTotal = { month: string; currency: string; spent: string; count: number };
+
+/** Spending per calendar month and currency under the filters, oldest first. */
+export async function monthlySpending(db: Db, userId: string, rawFilters: SpendingFilters): Promise<MonthTotal[]> {
+  const filters = spendingFilters.parse(rawFilters);
+  const rows = await db.$queryRaw<MonthTotal[]>`
+    SELECT to_char(t.transaction_date, 'YYYY-MM') AS month, t.currency, (-SUM(t.amount))::text AS spent, COUNT(*)::int AS count
+      FROM transactions t
+     WHERE ${filterSql(userId, filters)} AND ${isSpendingSql}
+  GROUP BY 1, 2
+  ORDER BY 1, 2`;
+  return rows.map((r) => ({ ...r, spent: exactAmount(r.spent) }));
+}

@@ -1,5 +1,7 @@
+import { analyticsRouter } from "./routers/analytics";
 import { bankRouter } from "./routers/bank";
 import { budgetRouter } from "./routers/budget";
+import { chatRouter } from "./routers/chat";
 import { goalRouter } from "./routers/goal";
 import { notificationRouter } from "./routers/notification";
 import { rulesRouter } from "./routers/rules";
@@ -18,6 +20,8 @@ export const appRouter = createTRPCRouter({
   goal: goalRouter,
   notification: notificationRouter,
   security: securityRouter,
+  analytics: analyticsRouter,
+  chat: chatRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,32 @@
+import { randomUUID } from "node:crypto";
+import type { UIMessageStreamWriter } from "ai";
+import type { ToolContext } from "../tools/chat-tool";
+import { answerText, planOffline, runPlan } from "./offline-engine";
+
+/** Word-sized pieces, keeping the spaces, so the answer streams like a model's. */
+export function textPieces(text: string): string[] {
+  return text.match(/\S+\s*|\s+/g) ?? [];
+}
+
+/**
+ * Streams the offline engine's answer through the UI message stream protocol — tool call, tool
+ * result, then the text — so the chat UI cannot tell it from the LLM.
+ */
+export async function writeOfflineAnswer(writer: UIMessageStreamWriter, ctx: ToolContext, question: string) {
+  const plan = await planOffline(ctx, question);
+  let call = null;
+  if (plan.tool !== null) {
+    const toolCallId = `call_${randomUUID()}`;
+    writer.write({ type: "start-step" });
+    writer.write({ type: "tool-input-available", toolCallId, toolName: plan.tool, input: plan.input });
+    call = await runPlan(ctx, plan, toolCallId);
+    writer.write({ type: "tool-output-available", toolCallId, output: call!.output });
+    writer.write({ type: "finish-step" });
+  }
+  const id = `text_${randomUUID()}`;
+  writer.write({ type: "start-step" });
+  writer.write({ type: "text-start", id });
+  for (const delta of textPieces(answerText(ctx, plan, call))) writer.write({ type: "text-delta", id, delta });
+  writer.write({ type: "text-end", id });
+  writer.write({ type: "finish-step" });
+}
