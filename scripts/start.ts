@@ -25,7 +25,7 @@ function buildIsStale(): boolean {
   return !existsSync(buildId) || statSync(buildId).mtimeMs < newestMtime(path.join(ROOT, "src"));
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+function run(command: string, args: string[], env: Record<string, string> = {}): ChildProcess {
   return spawn(command, args, {
     cwd: ROOT,
     stdio: "inherit",

@@ -5,7 +5,12 @@ import { PrismaClient } from "~/server/db/generated/client";
 export type Db = PrismaClient;
 
 export function createDb(databaseUrl = env.DATABASE_URL): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: databaseUrl }),
+    // Prisma's 5 s default for interactive transactions is too tight for a busy machine; a
+    // transaction that really hangs is still cut off.
+    transactionOptions: { timeout: 30_000, maxWait: 10_000 },
+  });
 }
 
 // One client per process; Next's dev server re-evaluates modules, so keep it on globalThis there.

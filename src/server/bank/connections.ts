@@ -72,7 +72,7 @@ export async function disconnectBank(db: Db, userId: string, input: z.infer<type
       // An Item the provider no longer knows is as removed as we need it to be.
       if (!(error instanceof ProviderError && error.kind !== "retry")) throw error;
       logger.warn(
-        { connectionId: connection.id, code: error.code },
+        { connectionId: connection.id, code: error.providerCode },
         "provider refused item removal; disconnecting locally",
       );
     }

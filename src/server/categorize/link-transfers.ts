@@ -15,10 +15,11 @@ const TRANSFER_WORDING =
 type Pair = { out_id: string; in_id: string; out_type: string; in_type: string };
 
 export async function linkTransfers(db: Db, userId: string): Promise<{ linked: number }> {
-  return db.$transaction(async (tx) => {
-    // One linker per user at a time: two concurrent runs could otherwise pick crossing pairs.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`link-transfers:${userId}`}))`;
-    const pairs = await tx.$queryRaw<Pair[]>`
+  return db.$transaction(
+    async (tx) => {
+      // One linker per user at a time: two concurrent runs could otherwise pick crossing pairs.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`link-transfers:${userId}`}))`;
+      const pairs = await tx.$queryRaw<Pair[]>`
       WITH candidates AS (
         SELECT o.id AS out_id, i.id AS in_id, oa.account_type::text AS out_type, ia.account_type::text AS in_type,
                ROW_NUMBER() OVER (PARTITION BY o.id ORDER BY ABS(o.transaction_date - i.transaction_date), i.id) AS rank_out,
@@ -35,18 +36,22 @@ export async function linkTransfers(db: Db, userId: string): Promise<{ linked: n
            AND (o.description ~* ${TRANSFER_WORDING} OR i.description ~* ${TRANSFER_WORDING})
       )
       SELECT out_id, in_id, out_type, in_type FROM candidates WHERE rank_out = 1 AND rank_in = 1`;
-    for (const pair of pairs) {
-      const cardPayment = pair.in_type === "CREDIT";
+      if (pairs.length === 0) return { linked: 0 };
+      const sides = pairs.flatMap((pair) => {
+        const card = pair.in_type === "CREDIT";
+        return [
+          Prisma.sql`(${pair.out_id}, ${pair.in_id}, ${card ? "LOAN_PAYMENTS" : "TRANSFER_OUT"}, ${card ? "LOAN_PAYMENTS_CREDIT_CARD_PAYMENT" : "TRANSFER_OUT_ACCOUNT_TRANSFER"})`,
+          Prisma.sql`(${pair.in_id}, ${pair.out_id}, ${card ? "LOAN_PAYMENTS" : "TRANSFER_IN"}, ${card ? "LOAN_PAYMENTS_CREDIT_CARD_PAYMENT" : "TRANSFER_IN_ACCOUNT_TRANSFER"})`,
+        ];
+      });
       await tx.$executeRaw`
-        UPDATE transactions t
-           SET transfer_peer_id = v.peer::uuid, category = v.category, category_detailed = v.detailed,
-               category_source = 'MODEL', category_confidence = 0.95, updated_at = now()
-          FROM (VALUES ${Prisma.join([
-            Prisma.sql`(${pair.out_id}, ${pair.in_id}, ${cardPayment ? "LOAN_PAYMENTS" : "TRANSFER_OUT"}, ${cardPayment ? "LOAN_PAYMENTS_CREDIT_CARD_PAYMENT" : "TRANSFER_OUT_ACCOUNT_TRANSFER"})`,
-            Prisma.sql`(${pair.in_id}, ${pair.out_id}, ${cardPayment ? "LOAN_PAYMENTS" : "TRANSFER_IN"}, ${cardPayment ? "LOAN_PAYMENTS_CREDIT_CARD_PAYMENT" : "TRANSFER_IN_ACCOUNT_TRANSFER"})`,
-          ])}) AS v(id, peer, category, detailed)
-         WHERE t.id = v.id::uuid AND t.user_id = ${userId}::uuid`;
-    }
-    return { linked: pairs.length };
-  });
+      UPDATE transactions t
+         SET transfer_peer_id = v.peer::uuid, category = v.category, category_detailed = v.detailed,
+             category_source = 'MODEL', category_confidence = 0.95, updated_at = now()
+        FROM (VALUES ${Prisma.join(sides)}) AS v(id, peer, category, detailed)
+       WHERE t.id = v.id::uuid AND t.user_id = ${userId}::uuid`;
+      return { linked: pairs.length };
+    },
+    { timeout: 60_000 },
+  );
 }

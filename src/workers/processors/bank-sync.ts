@@ -36,12 +36,12 @@ export const process: Processor<"bank-sync"> = async ({ connectionId, trigger },
     // Another sync committed the same changes first: nothing is left to do.
     if (error instanceof AppError && error.code === "CONFLICT") return { status: "superseded" };
     if (error instanceof ProviderError && error.kind === "fatal") {
-      await problem(error.code, false);
+      await problem(error.providerCode, false);
       throw new UnrecoverableError(error.message);
     }
     // Rate limits and outages: BullMQ retries with exponential backoff; tell the user once it is clear it is not a blip.
     if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1))
-      await problem(error instanceof ProviderError ? error.code : "SYNC_FAILED", false);
+      await problem(error instanceof ProviderError ? error.providerCode : "SYNC_FAILED", false);
     throw error;
   }
 };

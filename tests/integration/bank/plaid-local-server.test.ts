@@ -313,7 +313,7 @@ describe("errors, in Plaid's format", () => {
   it("makes the access token useless once the connection is removed", async () => {
     const { accessToken } = await link();
     await provider.removeConnection(accessToken);
-    expect(await failure(provider.getAccounts(accessToken))).toMatchObject({ kind: "fatal", code: "ITEM_NOT_FOUND" });
+    expect(await failure(provider.getAccounts(accessToken))).toMatchObject({ kind: "fatal", providerCode: "ITEM_NOT_FOUND" });
     expect(await failure(provider.getAccounts("access-sandbox-made-up"))).toMatchObject({
       kind: "fatal",
       code: "INVALID_ACCESS_TOKEN",
@@ -363,7 +363,7 @@ describe("controls over HTTP, for other processes", () => {
     expect((advanced.body.added as string[]).filter((id) => !seen.has(id))).toEqual([]);
 
     expect((await post("inject-error", { code: "INTERNAL_SERVER_ERROR", item_id: itemId })).status).toBe(200);
-    expect((await failure(provider.getAccounts(accessToken))).code).toBe("INTERNAL_SERVER_ERROR");
+    expect((await failure(provider.getAccounts(accessToken))).providerCode).toBe("INTERNAL_SERVER_ERROR");
 
     const items = await fetch(`${server.url}/__control/items`).then(
       (r) => r.json() as Promise<{ items: { itemId: string }[] }>,

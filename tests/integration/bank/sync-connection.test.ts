@@ -75,7 +75,9 @@ describe("syncing a bank connection through the plaid SDK", () => {
       data: { userCategory: "ENTERTAINMENT", notes: "movie night" },
     });
 
-    const posted = bank.server.control.postPending(link.itemId).filter((p) => pendingIds.includes(p.pendingTransactionId));
+    const posted = bank.server.control
+      .postPending(link.itemId)
+      .filter((p) => pendingIds.includes(p.pendingTransactionId));
     await sync();
     expect(await db.transaction.count({ where: { providerTransactionId: { in: pendingIds } } })).toBe(0);
     const postedRows = await db.transaction.findMany({

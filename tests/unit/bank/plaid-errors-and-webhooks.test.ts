@@ -38,20 +38,20 @@ describe("Plaid errors, classified for the sync", () => {
   ])("%s / %s (HTTP %i) → %s", (type, code, status, kind) => {
     expect(classifyPlaidError(type, code, status)).toBe(kind);
     const error = toProviderError(axiosError(status, plaidBody(type, code)));
-    expect(error).toMatchObject({ kind, code });
+    expect(error).toMatchObject({ kind, providerCode: code });
     expect(error.message).toBe(`Plaid ${code}: message from Plaid (request req123)`);
   });
 
   it("treats no answer at all as worth retrying", () => {
-    expect(toProviderError(axiosError(null, undefined))).toMatchObject({ kind: "retry", code: "NETWORK_ERROR" });
+    expect(toProviderError(axiosError(null, undefined))).toMatchObject({ kind: "retry", providerCode: "NETWORK_ERROR" });
   });
 
   it("copes with an error response that is not Plaid's format", () => {
     expect(toProviderError(axiosError(502, "<html>Bad gateway</html>"))).toMatchObject({
       kind: "retry",
-      code: "HTTP_502",
+      providerCode: "HTTP_502",
     });
-    expect(toProviderError(axiosError(404, ""))).toMatchObject({ kind: "fatal", code: "HTTP_404" });
+    expect(toProviderError(axiosError(404, ""))).toMatchObject({ kind: "fatal", providerCode: "HTTP_404" });
   });
 
   it("never carries the access token from the failed request into the error", () => {

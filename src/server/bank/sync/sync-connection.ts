@@ -126,11 +126,11 @@ export async function syncConnection(
     if (error instanceof ProviderError && error.kind === "reauth") {
       await db.bankConnection.update({
         where: { id: connectionId },
-        data: { status: "REAUTH_REQUIRED", errorCode: error.code, lastSyncStatus: "failed" },
+        data: { status: "REAUTH_REQUIRED", errorCode: error.providerCode, lastSyncStatus: "failed" },
       });
       return { status: "reauth-required", syncRunId: run.id };
     }
-    const code = error instanceof ProviderError ? error.code : error instanceof AppError ? error.code : "SYNC_FAILED";
+    const code = error instanceof ProviderError ? error.providerCode : error instanceof AppError ? error.code : "SYNC_FAILED";
     await db.bankConnection.update({
       where: { id: connectionId },
       data: { status: "ERROR", errorCode: code, lastSyncStatus: "failed" },

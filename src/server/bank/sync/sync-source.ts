@@ -4,6 +4,7 @@
  * later without touching the sync.
  */
 import type { AccountType } from "~/server/db/generated/enums";
+import { AppError } from "~/server/errors";
 
 export type SyncedAccount = {
   providerAccountId: string;
@@ -47,13 +48,14 @@ export interface SyncSource {
 /** How a provider failure should be handled; the provider classifies its own errors. */
 export type SyncFailureKind = "retry" | "restart-pagination" | "reauth" | "fatal";
 
-export class ProviderError extends Error {
+/** An AppError, so a router or route answers it as "the bank is unavailable" like any other failure. */
+export class ProviderError extends AppError {
   constructor(
     readonly kind: SyncFailureKind,
-    readonly code: string,
+    readonly providerCode: string,
     message: string,
   ) {
-    super(message);
+    super("UPSTREAM_UNAVAILABLE", message, { providerCode });
     this.name = "ProviderError";
   }
 }

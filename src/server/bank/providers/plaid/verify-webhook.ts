@@ -104,7 +104,7 @@ export function createWebhookKeySource(api: PlaidApi, now: () => number = Date.n
     } catch (error) {
       const failure = toProviderError(error);
       if (failure.kind === "retry") throw new AppError("UPSTREAM_UNAVAILABLE", failure.message);
-      throw new WebhookVerificationError(`unknown verification key (${failure.code})`);
+      throw new WebhookVerificationError(`unknown verification key (${failure.providerCode})`);
     }
     cache.set(kid, { key, fetchedAt: now() });
     return key;
