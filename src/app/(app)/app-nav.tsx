@@ -8,6 +8,10 @@ const LINKS = [
   { href: "/dashboard", label: "Dashboard" },
   { href: "/transactions", label: "Transactions" },
   { href: "/rules", label: "Rules" },
+  { href: "/budgets", label: "Budgets" },
+  { href: "/goals", label: "Goals" },
+  { href: "/notifications", label: "Notifications" },
+  { href: "/settings", label: "Settings" },
 ] as const;
 
 export function AppNav() {

@@ -1,29 +1,11 @@
 /** The settings page's notification section: thresholds, quiet hours, digest times and channel status. */
-import { z } from "zod";
+import type { z } from "zod";
 import type { Db } from "~/server/db";
 import { Prisma } from "~/server/db/generated/client";
-import { decimalString, fromMinorUnits, toMinorUnits } from "~/server/transaction/money";
+import { fromMinorUnits, toMinorUnits } from "~/server/transaction/money";
 import { telegramConfig } from "~/server/telegram/telegram-config";
 import { getEmailSender } from "./email-sender";
-import { WEEKDAYS, clockTime } from "./local-clock";
-
-export const updateSettingsInput = z
-  .object({
-    notificationEnabled: z.boolean().optional(),
-    largeTransactionThreshold: decimalString.refine((a) => toMinorUnits(a) > 0n, "must be more than zero").optional(),
-    quietHoursStart: clockTime.nullable().optional(),
-    quietHoursEnd: clockTime.nullable().optional(),
-    dailySummaryTime: clockTime.optional(),
-    weeklyReportDay: z.enum(WEEKDAYS).optional(),
-  })
-  .refine((s) => (s.quietHoursStart === undefined) === (s.quietHoursEnd === undefined), {
-    message: "Set both ends of quiet hours, or neither",
-    path: ["quietHoursEnd"],
-  })
-  .refine((s) => (s.quietHoursStart === null) === (s.quietHoursEnd === null), {
-    message: "Set both ends of quiet hours, or neither",
-    path: ["quietHoursEnd"],
-  });
+import type { updateSettingsInput } from "./settings-schema";
 
 export async function getNotificationSettings(db: Db, userId: string) {
   const user = await db.user.findUniqueOrThrow({

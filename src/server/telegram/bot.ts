@@ -48,6 +48,8 @@ export function createBot(config: { token: string; apiRoot: string }, deps: BotD
       );
     }
     const userId = await userIdForChat(db, chatOf(ctx));
+    // A message from the chat proves the bot is not blocked (any more).
+    if (userId) await setChatBlocked(db, chatOf(ctx), false);
     return ctx.reply(userId ? `Welcome back.\n\n${COMMANDS_HELP}` : NOT_LINKED);
   });
 

@@ -8,11 +8,8 @@ import {
   unreadCount,
 } from "~/server/notification/notification-history";
 import { listRules, setRule, setRuleInput } from "~/server/notification/notification-rules";
-import {
-  getNotificationSettings,
-  updateNotificationSettings,
-  updateSettingsInput,
-} from "~/server/notification/notification-settings";
+import { getNotificationSettings, updateNotificationSettings } from "~/server/notification/notification-settings";
+import { updateSettingsInput } from "~/server/notification/settings-schema";
 import { createLinkCode, unlinkUser } from "~/server/telegram/link-chat";
 
 export const notificationRouter = createTRPCRouter({
