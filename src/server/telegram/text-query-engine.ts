@@ -1,7 +1,7 @@
 /**
- * What the bot does with free text. The natural-language query engine (analytics) will
- * implement this interface and be passed to createBot in bot-instance.ts; until then the
- * commands-only engine points the user at the command that fits their words.
+ * What the bot does with free text. bot-instance.ts passes the natural-language query engine
+ * (question-engine.ts); the commands-only engine is its fallback and points the user at the
+ * command that fits their words.
  */
 import type { Db } from "~/server/db";
 

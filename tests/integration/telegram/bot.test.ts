@@ -7,7 +7,7 @@ const { db } = await import("~/server/db");
 const { createCaller } = await import("~/server/api/root");
 const { closeQueues, getQueue } = await import("~/server/queue/producers");
 const { createBot } = await import("~/server/telegram/bot");
-const { commandsOnlyEngine } = await import("~/server/telegram/text-query-engine");
+const { questionEngine } = await import("~/server/telegram/question-engine");
 const { telegramConfig } = await import("~/server/telegram/telegram-config");
 const { createLinkCode } = await import("~/server/telegram/link-chat");
 const { createGoal, addContribution } = await import("~/server/goal/manage-goals");
@@ -107,7 +107,7 @@ beforeAll(async () => {
   const goal = await createGoal(db, alice.id, { name: "Bike", targetAmount: "500.00" });
   await addContribution(db, alice.id, { goalId: goal.id, amount: "100.00", date: "2026-03-01" });
 
-  bot = createBot(telegramConfig()!, { db, engine: commandsOnlyEngine, now: () => NOW });
+  bot = createBot(telegramConfig()!, { db, engine: questionEngine, now: () => NOW });
   void bot.launch();
   await fake.waitForCall((c) => c.method === "deleteWebhook");
 });
@@ -182,15 +182,16 @@ describe("commands", () => {
     );
   });
 
-  it("/help lists the commands; unknown commands and free text get a helpful answer", async () => {
+  it("/help lists the commands, and an unknown command gets the list too", async () => {
     const help = await say(aliceChat, "/help");
     for (const command of ["/summary", "/budget", "/spent", "/goals", "/unlink", "/help"])
       expect(help).toContain(command);
     expect(await say(aliceChat, "/frobnicate")).toMatch(/^I don't know that command\./);
-    const answer = await say(aliceChat, "how much did I spend on coffee?");
-    expect(answer).toMatch(
-      /^I can't answer free-form questions yet, but \/spent <category> \[period\] may have what you are after\./,
-    );
+  });
+
+  it("answers a question in plain words with the natural-language engine", async () => {
+    const answer = await say(aliceChat, "how much did I spend on food this month?");
+    expect(answer).toContain("$112.34");
   });
 });
 

@@ -1,0 +1,228 @@
+/**
+ * Alert latency: from a transaction being written to the alert arriving at the (fake) Telegram
+ * Bot API. Goal (issue 5): ≤ 2 s at p95.
+ *
+ * Measured path: the transaction row is committed, then `onTransactionsChanged` — the call the
+ * categorize step makes after categorizing — raises the alert or enqueues `budget-check`; a real
+ * worker process (`src/workers/index.ts`) runs budget-check and notify and sends through telegraf
+ * to the fake server. The bank sync in front of it is not included: its share is the sync's own
+ * page-write time, measured with the sync.
+ *
+ * `npx tsx bench/alert-latency.ts` runs it alone; `npm run bench` calls run(). The app's modules
+ * read their environment once, so the producing side runs in a child process (`--drive`) with
+ * this bench's own database, Redis prefix and fake Telegram.
+ */
+import { type ChildProcess, fork, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Redis } from "ioredis";
+import pg from "pg";
+import { FakeTelegramServer } from "../src/local-services/telegram/fake-telegram-server";
+import { ensureDatabase } from "../scripts/db/database";
+import { applyMigrations } from "../scripts/db/schema-engine";
+
+export type Metric = { name: string; value: number; unit: string; goal: string | null; met: boolean | null };
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const GOAL_MS = 2000;
+const SAMPLES = 40;
+const TOKEN = "7000001:bench-token";
+const FIRST_CHAT = 900_000;
+
+type Kind = "large-transaction" | "budget-threshold";
+type Request = { kind: Kind; chatId: number };
+type Reply = { chatId: number; writtenAt: number } | { error: string };
+
+// ───────────────────────── the driver (child process) ─────────────────────────
+
+/** Writes one transaction for a fresh linked user and hands it to the alert pipeline. */
+async function drive() {
+  const { db } = await import("~/server/db");
+  const { onTransactionsChanged } = await import("~/server/notification/on-transactions-changed");
+  const { todayIn, monthOf, fromCalendarDate } = await import("~/server/time/calendar");
+  const today = todayIn("UTC");
+  process.on("message", (request: Request) => {
+    void (async () => {
+      const user = await db.user.create({
+        data: {
+          email: `bench-${request.chatId}@example.com`,
+          passwordHash: "bench",
+          preferences: { create: { telegramChatId: String(request.chatId) } },
+        },
+        select: { id: true },
+      });
+      const account = await db.bankAccount.create({
+        data: { userId: user.id, name: "Checking" },
+        select: { id: true },
+      });
+      if (request.kind === "budget-threshold") {
+        await db.budget.create({
+          data: {
+            userId: user.id,
+            name: "Everything",
+            amount: "100.00",
+            startDate: fromCalendarDate(monthOf(today).from),
+          },
+        });
+      }
+      const amount = request.kind === "large-transaction" ? "-742.10" : "-85.00";
+      const tx = await db.transaction.create({
+        data: {
+          userId: user.id,
+          accountId: account.id,
+          providerTransactionId: `bench-${request.chatId}`,
+          amount,
+          direction: "DEBIT",
+          description: "BENCH STORE",
+          category: "GENERAL_MERCHANDISE",
+          transactionDate: fromCalendarDate(today),
+        },
+        select: { id: true },
+      });
+      const writtenAt = Date.now();
+      await onTransactionsChanged(db, user.id, [tx.id]);
+      process.send!({ chatId: request.chatId, writtenAt } satisfies Reply);
+    })().catch((error: unknown) => process.send!({ error: String(error) } satisfies Reply));
+  });
+  process.send!({ chatId: 0, writtenAt: 0 } satisfies Reply);
+}
+
+// ───────────────────────── the bench (parent process) ─────────────────────────
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function waitForStart(child: ChildProcess, output: () => string) {
+  const deadline = Date.now() + 90_000;
+  while (!output().includes("worker started")) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`worker did not start:\n${output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function measure(driver: ChildProcess, fake: FakeTelegramServer, kind: Kind, chatId: number): Promise<number> {
+  fake.addChat(chatId);
+  const reply = await new Promise<Reply>((resolve) => {
+    driver.once("message", (message: Reply) => resolve(message));
+    driver.send({ kind, chatId } satisfies Request);
+  });
+  if ("error" in reply) throw new Error(reply.error);
+  const call = await fake.waitForCall(
+    (c) => c.method === "sendMessage" && c.response.ok && Number(c.payload.chat_id) === chatId,
+    15_000,
+  );
+  return call.at - reply.writtenAt;
+}
+
+async function cleanUp(url: string, prefix: string) {
+  const admin = new URL(url);
+  const name = admin.pathname.slice(1);
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`).finally(() => client.end());
+  const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
+  const keys = await redis.keys(`${prefix}*`);
+  if (keys.length) await redis.del(...keys);
+  redis.disconnect();
+}
+
+export async function run(): Promise<Metric[]> {
+  const id = randomBytes(4).toString("hex");
+  const url = new URL(process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/money_tracking");
+  url.pathname = `/mt_bench_alerts_${id}`;
+  const prefix = `mt_bench_alerts_${id}`;
+  await ensureDatabase(url.toString());
+  await applyMigrations(url.toString());
+  const fake = await FakeTelegramServer.start({ token: TOKEN, perChatIntervalMs: 1000 });
+  const env = {
+    ...process.env,
+    DATABASE_URL: url.toString(),
+    REDIS_PREFIX: prefix,
+    TELEGRAM_BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: fake.apiRoot,
+    // A webhook secret keeps the worker from long-polling the fake; the bench needs no updates.
+    TELEGRAM_WEBHOOK_SECRET: "bench",
+    LOG_LEVEL: "warn",
+    NODE_ENV: "production",
+    NEXTAUTH_SECRET: "bench-only-secret-bench-only-secret-0000",
+    ENCRYPTION_KEYS: "1:ZGV2ZWxvcG1lbnQtb25seS1rZXktMzItYnl0ZXMhISE=",
+  };
+  let workerOutput = "";
+  const worker = spawn(process.execPath, ["--import", "tsx", "src/workers/index.ts"], {
+    cwd: ROOT,
+    env: { ...env, LOG_LEVEL: "info" },
+  });
+  worker.stdout.on("data", (c) => (workerOutput += c));
+  worker.stderr.on("data", (c) => (workerOutput += c));
+  const driver = fork(path.join(ROOT, "bench/alert-latency.ts"), ["--drive"], {
+    cwd: ROOT,
+    env,
+    execArgv: ["--import", "tsx"],
+  });
+  try {
+    await waitForStart(worker, () => workerOutput);
+    await new Promise<void>((resolve) => driver.once("message", () => resolve()));
+    let chat = FIRST_CHAT;
+    // Warm-up: the worker loads each processor on its first job, as it does once after a deploy.
+    await measure(driver, fake, "large-transaction", chat++);
+    await measure(driver, fake, "budget-threshold", chat++);
+    const samples: Record<Kind, number[]> = { "large-transaction": [], "budget-threshold": [] };
+    for (let i = 0; i < SAMPLES; i++) {
+      for (const kind of ["large-transaction", "budget-threshold"] as const) {
+        samples[kind].push(await measure(driver, fake, kind, chat++));
+      }
+    }
+    return (["large-transaction", "budget-threshold"] as const).flatMap((kind) => {
+      const sorted = [...samples[kind]].sort((a, b) => a - b);
+      const p95 = percentile(sorted, 95);
+      const label = kind === "large-transaction" ? "large transaction" : "budget threshold (via budget-check)";
+      return [
+        {
+          name: `alert-latency: ${label} → fake Telegram, p95`,
+          value: p95,
+          unit: "ms",
+          goal: `<= ${GOAL_MS}`,
+          met: p95 <= GOAL_MS,
+        },
+        {
+          name: `alert-latency: ${label} → fake Telegram, p50`,
+          value: percentile(sorted, 50),
+          unit: "ms",
+          goal: null,
+          met: null,
+        },
+        {
+          name: `alert-latency: ${label} → fake Telegram, max`,
+          value: sorted.at(-1)!,
+          unit: "ms",
+          goal: null,
+          met: null,
+        },
+      ];
+    });
+  } finally {
+    driver.kill("SIGTERM");
+    worker.kill("SIGTERM");
+    await new Promise((r) => (worker.exitCode !== null ? r(null) : worker.once("exit", r)));
+    await fake.stop();
+    await cleanUp(url.toString(), prefix);
+  }
+}
+
+const invokedDirectly = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (invokedDirectly && process.argv.includes("--drive")) {
+  void drive();
+} else if (invokedDirectly) {
+  run()
+    .then((metrics) => {
+      for (const m of metrics) console.log(`${m.name}: ${m.value} ${m.unit}${m.goal ? ` (goal ${m.goal})` : ""}`);
+      process.exit(metrics.some((m) => m.met === false) ? 1 : 0);
+    })
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+}
