@@ -7,6 +7,7 @@ const COMMANDS = {
   bank: () => import("./commands/bank"),
   import: () => import("./commands/import"),
   telegram: () => import("./commands/telegram"),
+  ask: () => import("./commands/ask"),
 } satisfies Record<string, () => Promise<{ run(args: string[]): Promise<number> }>>;
 
 async function main(): Promise<number> {

@@ -34,6 +34,16 @@ describe("parsePeriod", () => {
     expect(parsePeriod(question, TODAY)).toEqual({ from, to });
   });
 
+  it.each([
+    ["last month", "2026-02-01", "2026-02-28"],
+    ["compare this month", "2026-03-01", "2026-03-31"],
+    ["in February", "2026-02-01", "2026-02-28"],
+    ["last 1 month", "2026-03-01", "2026-03-31"],
+    ["last year", "2025-01-01", "2025-12-31"],
+  ])("on the last day of a month: %s", (question, from, to) => {
+    expect(parsePeriod(question, "2026-03-31")).toEqual({ from, to });
+  });
+
   it("finds nothing in a question without a period", () => {
     expect(parsePeriod("how much did I spend on coffee?", TODAY)).toBeNull();
   });

@@ -48,11 +48,18 @@ function spending(out: ToolOutput<"spendingSummary">, ctx: Ctx): string {
 function topMerchants(out: ToolOutput<"topMerchants">, ctx: Ctx): string {
   const when = describePeriod(out.period, ctx.today);
   if (out.merchants.length === 0) return `No spending at any merchant ${when}.`;
-  const lines = out.merchants.map(
-    (m, i) =>
-      `${i + 1}. ${m.merchant}: ${formatMoney(m.spent, m.currency, ctx.locale)} (${count(m.count, "purchase")})`,
-  );
-  return `Where your money went ${when}:\n${lines.join("\n")}`;
+  const currencies = [...new Set(out.merchants.map((m) => m.currency))];
+  // One ranking per currency: amounts in different currencies are not comparable.
+  const blocks = currencies.map((currency) => {
+    const lines = out.merchants
+      .filter((m) => m.currency === currency)
+      .map(
+        (m, i) =>
+          `${i + 1}. ${m.merchant}: ${formatMoney(m.spent, currency, ctx.locale)} (${count(m.count, "purchase")})`,
+      );
+    return currencies.length > 1 ? `In ${currency}:\n${lines.join("\n")}` : lines.join("\n");
+  });
+  return `Where your money went ${when}:\n${blocks.join("\n")}`;
 }
 
 function largest(out: ToolOutput<"largestExpenses">, ctx: Ctx, plural: boolean): string {

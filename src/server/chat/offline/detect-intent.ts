@@ -53,7 +53,7 @@ const RULES: [Intent, RegExp][] = [
     "byCategory",
     /\b(by category|per category|categories|breakdown|what did i spend (money )?on|where did (my|the) money go)\b/,
   ],
-  ["trend", /\b(trend|over time|per month|each month|every month|monthly|month by month)\b/],
+  ["trend", /\b(trend(s|ing)?|over time|per month|each month|every month|monthly|month by month)\b/],
   ["accounts", /\b(balance|balances|accounts?|how much (money )?do i have)\b/],
   [
     "transactions",

@@ -85,8 +85,8 @@ const normalize = (text: string) =>
 function phrases(userCategories: { slug: string; label: string }[]): [string, string][] {
   // "Other" as a category would swallow every "other than …".
   const fromLabels = [...PRIMARY_CATEGORIES, ...DETAILED_CATEGORIES]
-    .filter((c) => c.slug !== "OTHER")
-    .map((c) => [normalize(c.label).trim(), c.slug] as [string, string]);
+    .map((c) => [normalize(c.label).trim(), c.slug] as [string, string])
+    .filter(([phrase]) => phrase !== "other");
   const fromWords = Object.entries(WORDS).filter(([, slug]) => KNOWN.has(slug));
   const own = userCategories.map((c) => [normalize(c.label).trim(), c.slug] as [string, string]);
   // The user's own names first: "Coffee" as their category beats the taxonomy's.

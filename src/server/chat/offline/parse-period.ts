@@ -52,7 +52,16 @@ function latestQuarter(today: string, q: number): Period {
 
 type Rule = { pattern: RegExp; period: (m: RegExpExecArray, today: string) => Period | null };
 
+// Relative months and years are read here, not by chrono: from March 31st chrono's "last month"
+// is February 31st, which JavaScript rolls over to March 3rd.
 const RULES: Rule[] = [
+  { pattern: /\b(?:this|current)\s+month\b/g, period: (_m, today) => monthOf(today) },
+  { pattern: /\b(?:last|previous|past)\s+month\b/g, period: (_m, today) => monthOf(addMonths(today, -1, 1)) },
+  { pattern: /\b(?:this|current)\s+year\b/g, period: (_m, today) => yearOf(Number(today.slice(0, 4))) },
+  {
+    pattern: /\b(?:last|previous|past)\s+year\b/g,
+    period: (_m, today) => yearOf(Number(today.slice(0, 4)) - 1),
+  },
   {
     pattern: /\b(?:last|past|previous)\s+(\d{1,3})\s+(day|week|month|year)s?\b/g,
     period: (m, today) => rolling(today, Number(m[1]), m[2]!),

@@ -64,8 +64,11 @@ export function matchMerchant(question: string, merchants: string[]): string | n
 }
 
 function countIn(question: string, fallback: number): number {
-  const match = /\b(?:top|last|latest|biggest|largest)\s+(\d{1,2})\b/i.exec(question);
-  return match ? Math.min(Number(match[1]), 50) : fallback;
+  const match =
+    /\b(?:top|last|latest|biggest|largest)\s+(\d{1,2})\b|\b(\d{1,2})\s+(?:top|last|latest|biggest|largest|most)\b/i.exec(
+      question,
+    );
+  return match ? Math.min(Number(match[1] ?? match[2]), 50) : fallback;
 }
 
 function daysIn(question: string, fallback: number): number {
