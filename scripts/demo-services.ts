@@ -4,6 +4,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
+import { tsxCommand } from "./node-commands";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -27,7 +28,7 @@ async function waitUntilListening(url: string, child: ChildProcess, timeoutMs = 
 export async function startDemoServices(env: NodeJS.ProcessEnv = process.env): Promise<ChildProcess[]> {
   if ((env.PLAID_ENV ?? "local") !== "local") return [];
   const url = env.PLAID_LOCAL_URL ?? "http://127.0.0.1:4010";
-  const plaid = spawn("npx", ["tsx", "src/local-services/plaid/main.ts"], {
+  const plaid = spawn(...tsxCommand("src/local-services/plaid/main.ts"), {
     cwd: ROOT,
     env,
     stdio: ["ignore", "inherit", "inherit"],

@@ -7,6 +7,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { ensureSecrets } from "./ensure-secrets";
+import { nextCommand, tsxCommand } from "./node-commands";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const mode = process.argv.includes("--dev") ? "dev" : process.argv.includes("--demo") ? "demo" : "production";
@@ -52,20 +53,20 @@ async function main() {
 
   const children: ChildProcess[] = [];
   if (mode !== "production") {
-    await runToEnd("npx", ["tsx", "scripts/db/migrate.ts"]);
+    await runToEnd(...tsxCommand("scripts/db/migrate.ts"));
     const { startDemoServices } = await import("./demo-services");
     children.push(...(await startDemoServices()));
   }
   if (mode === "demo" && buildIsStale()) {
     console.log("Building the app (once; about a minute)…");
-    await runToEnd("npx", ["next", "build"]);
+    await runToEnd(...nextCommand("build"));
   }
   const { env } = await import("../src/server/env");
   children.push(
     mode === "dev"
-      ? run("npx", ["next", "dev", "-p", String(env.PORT)])
-      : run("npx", ["next", "start", "-p", String(env.PORT)]),
-    run("npx", ["tsx", "src/workers/index.ts"]),
+      ? run(...nextCommand("dev", "-p", String(env.PORT)))
+      : run(...nextCommand("start", "-p", String(env.PORT))),
+    run(...tsxCommand("src/workers/index.ts")),
   );
   if (mode !== "production") {
     const { seedDemo } = await import("../prisma/seed");

@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
+import { nextCommand, tsxCommand } from "../../scripts/node-commands";
 import { adminUrl, databaseUrl } from "../integration/database-urls";
 
 declare module "vitest" {
@@ -53,18 +54,19 @@ export default async function setup(project: TestProject) {
     LOG_LEVEL: "warn",
     PLAID_LOCAL_URL: "http://127.0.0.1:4110",
   };
-  const exec = (args: string[]) => execFileSync("npx", args, { cwd: ROOT, env, stdio: "inherit" });
+  const exec = ([command, args]: [string, string[]]) =>
+    execFileSync(command, args, { cwd: ROOT, env, stdio: "inherit" });
 
   // A fresh clone (CI) has no build; a developer's machine reuses one unless E2E_REBUILD is set.
-  if (!existsSync(path.join(ROOT, ".next/BUILD_ID")) || process.env.E2E_REBUILD) exec(["next", "build"]);
+  if (!existsSync(path.join(ROOT, ".next/BUILD_ID")) || process.env.E2E_REBUILD) exec(nextCommand("build"));
 
   const admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${dbName}`);
-  exec(["tsx", "scripts/db/migrate.ts"]);
+  exec(tsxCommand("scripts/db/migrate.ts"));
 
-  const spawnChild = (args: string[]) =>
-    spawn("npx", args, { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
+  const spawnChild = ([command, args]: [string, string[]]) =>
+    spawn(command, args, { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
   const children: ChildProcess[] = [];
   const stop = async () => {
     await Promise.all(
@@ -82,12 +84,12 @@ export default async function setup(project: TestProject) {
     const { startDemoServices } = await import("../../scripts/demo-services");
     children.push(...(await startDemoServices(env)));
     const seeded = JSON.parse(
-      execFileSync("npx", ["tsx", "prisma/seed.ts", "--json"], { cwd: ROOT, env, encoding: "utf8" })
+      execFileSync(...tsxCommand("prisma/seed.ts", "--json"), { cwd: ROOT, env, encoding: "utf8" })
         .trim()
         .split("\n")
         .at(-1)!,
     );
-    children.push(spawnChild(["next", "start", "-p", String(PORT)]), spawnChild(["tsx", "src/workers/index.ts"]));
+    children.push(spawnChild(nextCommand("start", "-p", String(PORT))), spawnChild(tsxCommand("src/workers/index.ts")));
     await waitForReady(`${APP_URL}/api/ready`, children);
     project.provide("appUrl", APP_URL);
     project.provide("demoEmail", seeded.email);

@@ -12,7 +12,7 @@
 import { Prisma } from "~/server/db/generated/client";
 import type { Db } from "~/server/db";
 import type { CategoryVerdict } from "./category-verdict";
-import { resolveSlug } from "./category-verdict";
+import { providerConfidence, resolveSlug } from "./category-verdict";
 import type { LlmCategorizer, MerchantQuestion } from "./llm-categorizer";
 import { type Rule, applyRules } from "./match-rules";
 import { loadRules } from "./rules";
@@ -37,7 +37,7 @@ type Candidate = {
   description: string;
   amount: string;
   providerMerchant: string | null;
-  providerCategory: { primary?: string; detailed?: string; confidence_level?: string } | null;
+  providerCategory: { primary?: string; detailed?: string | null; confidenceLevel?: string | null } | null;
   displayName: string;
   key: string;
   tags: string[];
@@ -45,12 +45,11 @@ type Candidate = {
   verdict: CategoryVerdict | null;
 };
 
-const PROVIDER_CONFIDENCE: Record<string, number> = { VERY_HIGH: 0.9, HIGH: 0.8 };
-
+/** The bank's own category, when it says it is at least highly confident. */
 function providerVerdict(category: Candidate["providerCategory"]): CategoryVerdict | null {
-  const confidence = PROVIDER_CONFIDENCE[category?.confidence_level ?? ""];
+  const confidence = providerConfidence(category?.confidenceLevel);
   const slug = category && resolveSlug(category.detailed ?? category.primary ?? "");
-  return confidence && slug ? { ...slug, confidence, source: "PROVIDER" } : null;
+  return confidence >= 0.85 && slug ? { ...slug, confidence, source: "PROVIDER" } : null;
 }
 
 async function loadCandidates(db: Db, userId: string, ids: string[], deps: CategorizeDeps): Promise<Candidate[]> {

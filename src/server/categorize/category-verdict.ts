@@ -13,3 +13,11 @@ export function resolveSlug(slug: string): { primary: string; detailed: string |
   const primary = DETAILED_TO_PRIMARY.get(slug);
   return primary ? { primary, detailed: slug } : null;
 }
+
+/**
+ * Plaid's confidence levels as probabilities, for the bank's own category
+ * (https://plaid.com/docs/api/products/transactions/#transactions-sync-response-added-personal-finance-category-confidence-level).
+ */
+export function providerConfidence(level: string | null | undefined): number {
+  return ({ VERY_HIGH: 0.95, HIGH: 0.85, MEDIUM: 0.6, LOW: 0.4 } as Record<string, number>)[level ?? ""] ?? 0.3;
+}

@@ -23,10 +23,12 @@ export type NewTransaction = {
   pending?: boolean;
   metadata?: Record<string, unknown> | null;
   importBatchId?: string | null;
+  /** The bank's own category, kept as a first answer until the categorizer has run. */
+  providerCategory?: { primary: string; detailed: string | null; confidence: number } | null;
 };
 
-// 16 parameters a row; Postgres allows 65,535 parameters a statement.
-const ROWS_PER_STATEMENT = 2_000;
+// 20 parameters a row; Postgres allows 65,535 parameters a statement.
+const ROWS_PER_STATEMENT = 1_500;
 
 type Tx = Prisma.TransactionClient;
 
@@ -35,7 +37,9 @@ function valuesOf(userId: string, t: NewTransaction) {
     ${t.amount}::numeric, ${t.currency}, ${directionOf(t.amount)}::"Direction", ${t.merchantName ?? null}, ${t.description},
     ${fromCalendarDate(t.date)}::date, ${t.postedDate ? fromCalendarDate(t.postedDate) : null}::date,
     ${t.pending ? "PENDING" : "POSTED"}::"TransactionStatus", ${t.metadata ? JSON.stringify(t.metadata) : null}::jsonb,
-    ${t.importBatchId ?? null}::uuid, now())`;
+    ${t.importBatchId ?? null}::uuid, now(), ${t.providerCategory?.primary ?? null}, ${t.providerCategory?.detailed ?? null},
+    ${t.providerCategory ? t.providerCategory.confidence.toFixed(2) : null}::numeric,
+    ${t.providerCategory ? "PROVIDER" : null}::"CategorySource")`;
 }
 
 /**
@@ -61,7 +65,8 @@ export async function upsertTransactions(
     const result = await tx.$queryRaw<{ id: string; inserted: boolean }[]>`
       INSERT INTO transactions (id, user_id, account_id, provider_transaction_id, pending_transaction_id, amount, currency,
                                 direction, merchant_name, description, transaction_date, posted_date, status, metadata,
-                                import_batch_id, updated_at)
+                                import_batch_id, updated_at, category, category_detailed, category_confidence,
+                                category_source)
       VALUES ${P.join(chunk)}
       ON CONFLICT (account_id, provider_transaction_id) ${onConflict}
       RETURNING id, (xmax = 0) AS inserted`;

@@ -130,7 +130,8 @@ export async function syncConnection(
       });
       return { status: "reauth-required", syncRunId: run.id };
     }
-    const code = error instanceof ProviderError ? error.providerCode : error instanceof AppError ? error.code : "SYNC_FAILED";
+    const code =
+      error instanceof ProviderError ? error.providerCode : error instanceof AppError ? error.code : "SYNC_FAILED";
     await db.bankConnection.update({
       where: { id: connectionId },
       data: { status: "ERROR", errorCode: code, lastSyncStatus: "failed" },

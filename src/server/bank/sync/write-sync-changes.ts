@@ -1,3 +1,4 @@
+import { providerConfidence } from "~/server/categorize/category-verdict";
 import type { Db } from "~/server/db";
 import { AppError } from "~/server/errors";
 import { type NewTransaction, upsertTransactions } from "~/server/transaction/insert-transactions";
@@ -38,6 +39,11 @@ function toNewTransaction(accountIds: Map<string, string>, t: SyncedTransaction)
     merchantName: t.merchantName,
     pending: t.pending,
     metadata: { providerCategory: t.category, providerMerchant: t.merchantName },
+    providerCategory: t.category && {
+      primary: t.category.primary,
+      detailed: t.category.detailed,
+      confidence: providerConfidence(t.category.confidenceLevel),
+    },
   };
 }
 
