@@ -4,7 +4,9 @@
  * answers the same question in the same stream — the user gets an answer either way.
  */
 import {
+  InvalidToolInputError,
   type LanguageModel,
+  NoSuchToolError,
   type UIMessage,
   type UIMessageStreamWriter,
   convertToModelMessages,
@@ -12,19 +14,26 @@ import {
   stepCountIs,
   streamText,
 } from "ai";
+import { AppError } from "~/server/errors";
 import { recordLlmUsage } from "~/server/llm/record-usage";
 import { logger } from "~/server/logger";
 import { getRedis } from "~/server/redis";
 import { writeOfflineAnswer } from "./offline/offline-stream";
 import { systemPrompt } from "./system-prompt";
 import type { ToolContext } from "./tools/chat-tool";
-import { aiSdkTools } from "./tools/tool-catalog";
+import { ToolFailure, aiSdkTools } from "./tools/tool-catalog";
 
 export type LlmContext = ToolContext & { timezone: string; currency: string };
 
 const MAX_STEPS = 6;
 const TIMEOUT_MS = 60_000;
 const OUTPUT_CHUNKS = new Set(["text-delta", "tool-input-start", "tool-input-available", "tool-output-available"]);
+
+const isToolError = (error: unknown) =>
+  error instanceof AppError ||
+  error instanceof ToolFailure ||
+  InvalidToolInputError.isInstance(error) ||
+  NoSuchToolError.isInstance(error);
 
 async function recordUsage(usage: { inputTokens?: number; outputTokens?: number }) {
   await recordLlmUsage(getRedis(), {
@@ -59,6 +68,10 @@ export async function writeLlmAnswer(
       sendStart: false,
       sendFinish: false,
       onError: (error) => {
+        // The same hook names tool errors (the SDK passes some as plain text), which the user
+        // may see; any other error is the LLM's, and stays in the log.
+        if (typeof error === "string") return error;
+        if (isToolError(error)) return (error as Error).message;
         failure = error;
         logger.warn({ err: error instanceof Error ? error.message : String(error) }, "LLM chat failed");
         return "The assistant could not finish this answer.";

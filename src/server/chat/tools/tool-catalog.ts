@@ -57,6 +57,9 @@ export async function runTool<N extends ChatToolName>(ctx: ToolContext, name: N,
   return { input: parsed, output: (await spec.run(ctx, parsed)) as ToolOutput<N> };
 }
 
+/** A tool failed for a reason that must not be shown (a database error); says so without details. */
+export class ToolFailure extends Error {}
+
 /**
  * The model sees a tool's own failures (an account that is not the user's: "Account not found")
  * and can recover; anything unexpected is logged and reported without its internals (SQL, stack).
@@ -67,7 +70,7 @@ async function runSafely(spec: ChatTool, ctx: ToolContext, input: unknown) {
   } catch (error) {
     if (error instanceof AppError) throw error;
     logger.error({ err: error, userId: ctx.userId }, "chat tool failed");
-    throw new Error("This tool failed unexpectedly; try again later.");
+    throw new ToolFailure("This tool failed unexpectedly; try again later.");
   }
 }
 
