@@ -146,9 +146,6 @@ export async function run(): Promise<Metric[]> {
     // A webhook secret keeps the worker from long-polling the fake; the bench needs no updates.
     TELEGRAM_WEBHOOK_SECRET: "bench",
     LOG_LEVEL: "warn",
-    NODE_ENV: "production",
-    NEXTAUTH_SECRET: "bench-only-secret-bench-only-secret-0000",
-    ENCRYPTION_KEYS: "1:ZGV2ZWxvcG1lbnQtb25seS1rZXktMzItYnl0ZXMhISE=",
   };
   let workerOutput = "";
   const worker = spawn(process.execPath, ["--import", "tsx", "src/workers/index.ts"], {

@@ -11,7 +11,7 @@ import { monthOf } from "~/server/time/calendar";
 import { WEEKDAYS, addDays, localClock, minutesOf } from "./local-clock";
 import { DEFAULT_RULES } from "./notification-types";
 import { raiseNotification } from "./raise-notification";
-import { describeTotal, spendingDigest, topCategoriesLines } from "./spending-digest";
+import { describeSpending, describeTotal, spendingDigest, topCategoriesLines } from "./spending-digest";
 
 export const DIGEST_WINDOW_MINUTES = 120;
 const MINUTES_PER_DAY = 1440;
@@ -72,7 +72,7 @@ export async function raiseDailySummary(db: Db, userId: string, day: string) {
   const month = await spendingDigest(db, userId, { from: monthOf(day).from, to: day });
   const budgets = await budgetLines(db, userId);
   const lines = [
-    `Yesterday (${formatDay(yesterday)}) you spent ${describeTotal(spent)} in ${spent.count} transaction${spent.count === 1 ? "" : "s"}.`,
+    `Yesterday (${formatDay(yesterday)}) you spent ${describeSpending(spent)}.`,
     ...topCategoriesLines(spent),
     `This month so far: ${describeTotal(month)}.`,
     ...(budgets.length ? ["Budgets:", ...budgets] : []),
@@ -92,7 +92,7 @@ export async function raiseWeeklyReport(db: Db, userId: string, day: string) {
   const before = await spendingDigest(db, userId, { from: addDays(day, -14), to: addDays(day, -8) });
   const budgets = await budgetLines(db, userId);
   const lines = [
-    `From ${formatDay(week.from)} to ${formatDay(week.to)} you spent ${describeTotal(spent)} in ${spent.count} transaction${spent.count === 1 ? "" : "s"} (the week before: ${describeTotal(before)}).`,
+    `From ${formatDay(week.from)} to ${formatDay(week.to)} you spent ${describeSpending(spent)} (the week before: ${describeTotal(before)}).`,
     ...(spent.categories.length ? ["Where it went:", ...topCategoriesLines(spent, 5)] : []),
     ...(budgets.length ? ["Budgets:", ...budgets] : []),
   ];

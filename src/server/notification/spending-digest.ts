@@ -33,6 +33,12 @@ export function describeTotal(digest: SpendingDigest): string {
   return digest.totals.map((t) => formatMoney(t.spent, t.currency)).join(" and ");
 }
 
+export const countTransactions = (n: number) => `${n} transaction${n === 1 ? "" : "s"}`;
+
+/** "$20.00 in 2 transactions". */
+export const describeSpending = (digest: SpendingDigest) =>
+  `${describeTotal(digest)} in ${countTransactions(digest.count)}`;
+
 export function topCategoriesLines(digest: SpendingDigest, limit = 3): string[] {
   return digest.categories
     .slice(0, limit)

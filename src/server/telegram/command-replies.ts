@@ -3,7 +3,12 @@ import type { Db } from "~/server/db";
 import { formatDay, formatMoney, humanizeSlug } from "~/lib/format";
 import { listBudgets } from "~/server/budget/budget-overview";
 import { listGoals } from "~/server/goal/goal-overview";
-import { describeTotal, spendingDigest, topCategoriesLines } from "~/server/notification/spending-digest";
+import {
+  countTransactions,
+  describeSpending,
+  spendingDigest,
+  topCategoriesLines,
+} from "~/server/notification/spending-digest";
 import { listCategories } from "~/server/transaction/categories";
 import { categorySummary } from "~/server/transaction/category-summary";
 import { monthOf, todayIn } from "~/server/time/calendar";
@@ -14,15 +19,13 @@ async function userToday(db: Db, userId: string, now: Date) {
   return todayIn(user.timezone, now);
 }
 
-const transactions = (n: number) => `${n} transaction${n === 1 ? "" : "s"}`;
-
 export async function summaryReply(db: Db, userId: string, now: Date): Promise<string> {
   const today = await userToday(db, userId, now);
   const day = await spendingDigest(db, userId, { from: today, to: today });
   const month = await spendingDigest(db, userId, { from: monthOf(today).from, to: today });
   return [
-    `Today (${formatDay(today)}): ${describeTotal(day)} in ${transactions(day.count)}.`,
-    `This month: ${describeTotal(month)} in ${transactions(month.count)}.`,
+    `Today (${formatDay(today)}): ${describeSpending(day)}.`,
+    `This month: ${describeSpending(month)}.`,
     ...(month.categories.length ? ["", "Top categories this month:", ...topCategoriesLines(month)] : []),
   ].join("\n");
 }
@@ -74,6 +77,6 @@ export async function spentReply(db: Db, userId: string, args: string, now: Date
   const label = match.label || humanizeSlug(match.slug);
   const period = `${range.label} (${formatDay(range.from)} – ${formatDay(range.to)})`;
   if (rows.length === 0) return `${label}, ${period}: nothing spent.`;
-  const amounts = rows.map((r) => `${formatMoney(r.spent, r.currency)} in ${transactions(r.count)}`);
+  const amounts = rows.map((r) => `${formatMoney(r.spent, r.currency)} in ${countTransactions(r.count)}`);
   return `${label}, ${period}: ${amounts.join(" and ")}.`;
 }

@@ -23,6 +23,7 @@ const { startWorkers, stopWorkers } = await import("~/workers/start-workers");
 const { registry } = await import("~/workers/queue-config");
 const { callerContext, createTestAccount, createTestTransaction, createTestUser } = await import("../factories");
 const { linkTestChat } = await import("../fake-telegram-env");
+const { waitUntil } = await import("../wait-until");
 
 let workers: Worker[];
 let chat = 880_000;
@@ -39,16 +40,6 @@ const row = (userId: string, channel: "TELEGRAM" | "EMAIL" | "IN_APP") =>
     where: { userId, channel },
     select: { id: true, status: true, attempts: true, errorMessage: true, sentAt: true },
   });
-
-async function waitUntil<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met in ${timeoutMs} ms: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const event = (userId: string, key: string) => ({
   userId,

@@ -17,6 +17,7 @@ const { fromCalendarDate } = await import("~/server/time/calendar");
 const { messageUpdate, callbackQueryUpdate } = await import("~/local-services/telegram/update-builders");
 const { callerContext, createTestAccount, createTestTransaction, createTestUser } = await import("../factories");
 const { TEST_WEBHOOK_SECRET } = await import("../fake-telegram-env");
+const { waitUntil } = await import("../wait-until");
 
 // The bot's clock: Wednesday 18 March 2026, 13:00 in Berlin.
 const NOW = new Date("2026-03-18T12:00:00Z");
@@ -28,21 +29,11 @@ let alice: { id: string; email: string };
 let bob: { id: string; email: string };
 let accountId: string;
 
-async function waitFor<T>(probe: () => T | Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out; last value ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 /** Sends a message from the user's Telegram and returns the bot's reply. */
 async function say(chat: { id: number; first_name: string }, text: string): Promise<string> {
   const before = fake.sentMessages(chat.id).length;
   await fake.postUpdate(messageUpdate(chat, text));
-  await waitFor(
+  await waitUntil(
     () => fake.sentMessages(chat.id).length,
     (n) => n > before,
   );
@@ -212,7 +203,7 @@ describe("buttons under a large-transaction alert", () => {
         data: { path: ["transactionId"], equals: tx.id },
       },
     });
-    await waitFor(
+    await waitUntil(
       () => deliverNotification(db, notification.id, { finalAttempt: true }),
       (outcome) => outcome.kind === "sent",
     );
@@ -242,7 +233,7 @@ describe("buttons under a large-transaction alert", () => {
     const { tx, message } = await deliveredAlert("AIRLINE");
     const button = message.reply_markup!.inline_keyboard![1]![0]!;
     await fake.postUpdate(callbackQueryUpdate(aliceChat, button.callback_data!, message, fake.bot));
-    await waitFor(
+    await waitUntil(
       () => db.transaction.findUniqueOrThrow({ where: { id: tx.id } }),
       (t) => t.reviewedAt !== null,
     );
@@ -285,9 +276,9 @@ describe("the chat's state", () => {
     const blockedAt = () =>
       db.userPreferences.findUniqueOrThrow({ where: { userId: alice.id } }).then((p) => p.telegramBlockedAt);
     await fake.postUpdate(member("kicked"));
-    await waitFor(blockedAt, (at) => at !== null);
+    await waitUntil(blockedAt, (at) => at !== null);
     await fake.postUpdate(member("member"));
-    await waitFor(blockedAt, (at) => at === null);
+    await waitUntil(blockedAt, (at) => at === null);
   });
 
   it("/unlink disconnects the chat", async () => {

@@ -2,8 +2,8 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Button } from "~/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from "~/components/ui/dialog";
+import { DialogFormFooter } from "~/components/ui/dialog-form-footer";
 import { Field } from "~/components/ui/field";
 import { Input } from "~/components/ui/input";
 import { NativeSelect } from "~/components/ui/native-select";
@@ -139,19 +139,13 @@ export function BudgetForm({ budget, onClose }: { budget: Budget | null; onClose
               placeholder="80, 100, 120"
             />
           </Field>
-          {problem && (
-            <p role="alert" className="text-sm text-destructive sm:col-span-2">
-              {problem}
-            </p>
-          )}
-          <div className="flex justify-end gap-2 sm:col-span-2">
-            <Button type="button" variant="outline" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={create.isPending || update.isPending}>
-              {budget ? "Save" : "Create budget"}
-            </Button>
-          </div>
+          <DialogFormFooter
+            problem={problem}
+            pending={create.isPending || update.isPending}
+            submitLabel={budget ? "Save" : "Create budget"}
+            onCancel={onClose}
+            className="sm:col-span-2"
+          />
         </form>
       </DialogContent>
     </Dialog>

@@ -2,8 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Button } from "~/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from "~/components/ui/dialog";
+import { DialogFormFooter } from "~/components/ui/dialog-form-footer";
 import { Field } from "~/components/ui/field";
 import { Input } from "~/components/ui/input";
 import { NativeSelect } from "~/components/ui/native-select";
@@ -90,19 +90,12 @@ export function GoalForm({ goal, onClose }: { goal: Goal | null; onClose: () => 
               ))}
             </NativeSelect>
           </Field>
-          {problem && (
-            <p role="alert" className="text-sm text-destructive">
-              {problem}
-            </p>
-          )}
-          <div className="flex justify-end gap-2">
-            <Button type="button" variant="outline" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={create.isPending || update.isPending}>
-              {goal ? "Save" : "Create goal"}
-            </Button>
-          </div>
+          <DialogFormFooter
+            problem={problem}
+            pending={create.isPending || update.isPending}
+            submitLabel={goal ? "Save" : "Create goal"}
+            onCancel={onClose}
+          />
         </form>
       </DialogContent>
     </Dialog>
