@@ -41,8 +41,12 @@ function collect(db: Db, userId: string) {
   };
 }
 
-// Every Decimal column is (15,2) or (3,2), so two places are exact.
-const replacer = (_key: string, value: unknown) => (Prisma.Decimal.isDecimal(value) ? value.toFixed(2) : value);
+// Every Decimal column is (15,2) or (3,2), so two places are exact. The raw value is read from the
+// holder because JSON.stringify has already applied Decimal's own toJSON ("-12.3") to `value`.
+function replacer(this: Record<string, unknown>, key: string, value: unknown) {
+  const raw = this[key];
+  return Prisma.Decimal.isDecimal(raw) ? raw.toFixed(2) : value;
+}
 
 const README = `Your Money Tracking data, exported on EXPORTED_AT.
 

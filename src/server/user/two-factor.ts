@@ -9,7 +9,7 @@ import { AppError } from "~/server/errors";
 import { revokeOtherUserSessions } from "~/server/auth/user-sessions";
 import { recordAudit } from "~/server/security/audit-log";
 import type { RequestMeta } from "~/server/security/client-info";
-import { consumeRateLimit } from "~/server/security/rate-limits";
+import { consumeRateLimit, resetRateLimit } from "~/server/security/rate-limits";
 import { recoveryCodesLeft, replaceRecoveryCodes } from "./recovery-codes";
 import { assertSecondFactor } from "./second-factor";
 import { newTotpSecret, openTotpSecret, sealTotpSecret, totpEnrollment, verifyTotpCode } from "./totp";
@@ -50,6 +50,7 @@ export async function confirmTwoFactorEnrollment(db: Db, actor: Actor, code: str
   if (!(await verifyTotpCode(actor.userId, openTotpSecret(user.totpSecretEncrypted), code.trim()))) {
     throw new AppError("FORBIDDEN", "That code is not right; check the time on your phone and try the next one");
   }
+  await resetRateLimit("two-factor", actor.userId);
   const recoveryCodes = await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.userId }, data: { totpEnabledAt: new Date() } });
     return replaceRecoveryCodes(tx, actor.userId);
