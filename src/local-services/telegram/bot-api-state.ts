@@ -44,6 +44,8 @@ export class BotApiState {
   readonly scriptedFailures: { method: string; error: ApiError }[] = [];
   readonly lastSendAt = new Map<number, number>();
   webhook: Webhook | null = null;
+  /** getUpdates calls cut short by a second poller (Telegram's 409): more than one bot instance was polling. */
+  pollConflicts = 0;
   private nextMessageId = 1;
   private nextUpdateId = 1;
 

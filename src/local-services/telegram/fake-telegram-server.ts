@@ -170,6 +170,7 @@ export class FakeTelegramServer {
     const ready = this.state.updates.filter((u) => u.update_id >= offset).slice(0, limit);
     if (ready.length > 0 || timeout <= 0) return send(res, { ok: true, result: ready });
 
+    if (this.waiter) this.state.pollConflicts++;
     this.waiter?.respond(
       errors.conflict("terminated by other getUpdates request; make sure that only one bot instance is running"),
     );
