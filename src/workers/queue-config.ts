@@ -10,4 +10,5 @@ export const registry: Registry = {
   // Telegram allows about 30 messages a second overall; BullMQ's limiter is shared by every worker process.
   notify: { processor: () => import("./processors/notify"), concurrency: 8, limiter: { max: 25, duration: 1000 } },
   "alerts-schedule": { processor: () => import("./processors/alerts-schedule"), concurrency: 1 },
+  insights: { processor: () => import("./processors/insights"), concurrency: 2 },
 };

@@ -21,6 +21,9 @@ export const SCHEDULES: Schedule[] = [
   { id: "redeliver-notifications", repeat: { every: 10 * 60_000 }, data: { task: "redeliver" } },
 ];
 
+/** Every hour, insights for the users whose local morning it is (src/workers/processors/insights.ts). */
+const INSIGHTS_SCHEDULE = { id: "hourly-insights", repeat: { pattern: "5 * * * *", tz: "UTC" }, data: {} };
+
 export async function startSchedules(): Promise<void> {
   const queue = getQueue("alerts-schedule");
   for (const schedule of SCHEDULES) {
@@ -30,5 +33,10 @@ export async function startSchedules(): Promise<void> {
       opts: { removeOnComplete: { count: 50 }, removeOnFail: { count: 50 } },
     });
   }
-  logger.info({ schedules: SCHEDULES.map((s) => s.id) }, "schedules registered");
+  await getQueue("insights").upsertJobScheduler(INSIGHTS_SCHEDULE.id, INSIGHTS_SCHEDULE.repeat, {
+    name: INSIGHTS_SCHEDULE.id,
+    data: INSIGHTS_SCHEDULE.data,
+    opts: { removeOnComplete: { count: 50 }, removeOnFail: { count: 50 } },
+  });
+  logger.info({ schedules: [...SCHEDULES.map((s) => s.id), INSIGHTS_SCHEDULE.id] }, "schedules registered");
 }

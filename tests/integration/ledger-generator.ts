@@ -197,9 +197,8 @@ export async function generateLedgerUser(
         }),
       );
     if (dom === 3) {
-      const risen = day >= addDays(options.to, -40);
       rows.push(
-        tx(u, card, day, risen ? -1799 : -1549, "USD", {
+        tx(u, card, day, -1549, "USD", {
           name: "Netflix",
           key: "netflix",
           category: "ENTERTAINMENT",
@@ -263,6 +262,9 @@ export async function generateLedgerUser(
         }),
       );
   }
+  // The latest Netflix charge comes at a new price.
+  const lastNetflix = rows.filter((r) => r.merchantKey === "netflix").at(-1);
+  if (lastNetflix) lastNetflix.amount = "-17.99";
   // Transfers reference each other: insert the rows first, then link them.
   const peers = rows.filter((r) => r.transferPeerId).map((r) => ({ id: r.id!, peer: r.transferPeerId! }));
   await db.transaction.createMany({ data: rows.map((r) => ({ ...r, transferPeerId: null })) });

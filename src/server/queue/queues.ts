@@ -16,6 +16,8 @@ export const jobPayloads = {
   notify: z.object({ notificationId: z.uuid() }),
   /** Scheduled upkeep for budgets, goals and notifications (src/workers/schedules.ts). */
   "alerts-schedule": z.object({ task: z.enum(["reconcile", "digests", "redeliver"]) }),
+  /** Daily insights for one user; without a userId, the hourly fan-out to users whose morning it is. */
+  insights: z.object({ userId: z.uuid().optional() }),
 } as const;
 
 export type QueueName = keyof typeof jobPayloads;
