@@ -92,9 +92,10 @@ export function authOptionsFor(meta: RequestMeta): NextAuthOptions {
     },
     events: {
       async signOut({ token }) {
-        if (!token?.sid) return;
-        await revokeUserSession(db, token.uid, token.sid);
-        await recordAudit(db, { userId: token.uid, action: "sign_out" }, meta);
+        // Nothing to record when the session was already gone (revoked elsewhere, or the account deleted).
+        if (token?.sid && (await revokeUserSession(db, token.uid, token.sid))) {
+          await recordAudit(db, { userId: token.uid, action: "sign_out" }, meta);
+        }
       },
     },
   };

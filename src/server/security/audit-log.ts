@@ -1,7 +1,7 @@
 /**
  * The audit log of sensitive actions: who, what, when, from where. Users see their own entries
  * in settings. Rows outlive the account they belong to (user_id is set null on deletion) —
- * see ACCOUNT_DELETION_KEEPS in src/server/user/account-deletion.ts.
+ * see ACCOUNT_DELETION_KEEPS in src/server/user/account-deletion-policy.ts.
  */
 import { z } from "zod";
 import type { Db } from "~/server/db";

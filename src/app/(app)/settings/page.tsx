@@ -2,19 +2,32 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { HydrateClient, prefetch, trpc } from "~/lib/trpc/server";
 import { requireSession } from "~/server/auth/require-session";
+import { DeleteAccount } from "./delete-account";
+import { ExportData } from "./export-data";
 import { NotificationPreferences } from "./notification-preferences";
 import { NotificationRules } from "./notification-rules";
+import { ProfileSettings } from "./profile-settings";
+import { SecurityLink } from "./security-link";
 import { TelegramLink } from "./telegram-link";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   await requireSession();
-  prefetch(trpc.notification.settings.queryOptions(), trpc.notification.rules.queryOptions());
+  prefetch(
+    trpc.notification.settings.queryOptions(),
+    trpc.notification.rules.queryOptions(),
+    trpc.user.me.queryOptions(),
+    trpc.security.twoFactor.status.queryOptions(),
+  );
   return (
     <HydrateClient>
       <h1 className="mb-6 text-2xl font-semibold tracking-tight">Settings</h1>
       <div className="grid gap-6 lg:grid-cols-2">
+        <Suspense>
+          <ProfileSettings />
+        </Suspense>
+        <SecurityLink />
         <Suspense>
           <TelegramLink />
         </Suspense>
@@ -23,6 +36,10 @@ export default async function SettingsPage() {
         </Suspense>
         <Suspense>
           <NotificationRules />
+        </Suspense>
+        <ExportData />
+        <Suspense>
+          <DeleteAccount />
         </Suspense>
       </div>
     </HydrateClient>

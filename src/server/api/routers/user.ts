@@ -3,7 +3,8 @@ import { createTRPCRouter, protectedProcedure, publicProcedure } from "~/server/
 import { logger } from "~/server/logger";
 import { requestMeta } from "~/server/security/client-info";
 import { consumeRateLimit } from "~/server/security/rate-limits";
-import { deleteAccount, deleteAccountInput } from "~/server/user/account-deletion";
+import { deleteAccount } from "~/server/user/account-deletion";
+import { deleteAccountInput } from "~/server/user/account-deletion-policy";
 import { accountDeletionDeps } from "~/server/user/account-deletion-deps";
 import { changePassword } from "~/server/user/change-password";
 import { createUser } from "~/server/user/create-user";
