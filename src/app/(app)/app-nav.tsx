@@ -7,6 +7,8 @@ import { cn } from "~/lib/cn";
 const LINKS = [
   { href: "/dashboard", label: "Dashboard" },
   { href: "/transactions", label: "Transactions" },
+  { href: "/insights", label: "Insights" },
+  { href: "/chat", label: "Ask" },
   { href: "/rules", label: "Rules" },
   { href: "/budgets", label: "Budgets" },
   { href: "/goals", label: "Goals" },
