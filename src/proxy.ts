@@ -5,10 +5,24 @@
  */
 import { type NextRequest, NextResponse } from "next/server";
 import { env } from "~/server/env";
+import { isSameOriginRequest } from "~/server/security/csrf";
 import { baseSecurityHeaders, contentSecurityPolicy, newNonce } from "~/server/security/security-headers";
+
+/**
+ * tRPC also accepts multipart/form-data, which a form on another site can post without a
+ * preflight; SameSite=Lax cookies stop that across sites, and this stops it from sibling
+ * subdomains too. Webhooks and the token-only REST API are called by servers and scripts.
+ */
+const refusesCrossSite = (pathname: string) => pathname.startsWith("/api/trpc/");
 
 export function proxy(request: NextRequest) {
   const https = new URL(env.APP_URL).protocol === "https:";
+  if (refusesCrossSite(request.nextUrl.pathname) && !isSameOriginRequest(request)) {
+    return NextResponse.json(
+      { error: { code: "FORBIDDEN", message: "Cross-site request refused" } },
+      { status: 403, headers: baseSecurityHeaders(https) },
+    );
+  }
   const isPage = !request.nextUrl.pathname.startsWith("/api/");
   const requestHeaders = new Headers(request.headers);
   let csp: string | null = null;

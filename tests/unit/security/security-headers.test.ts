@@ -60,3 +60,31 @@ describe("proxy", () => {
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
   });
 });
+
+describe("proxy and tRPC", () => {
+  const trpcPost = (headers: Record<string, string>) =>
+    new NextRequest("http://localhost:3000/api/trpc/security.sessions.revokeAll", {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data; boundary=x", ...headers },
+      body: "--x--",
+    });
+
+  it("refuses a cross-site form post to a tRPC mutation", async () => {
+    const response = proxy(trpcPost({ origin: "https://evil.example", "sec-fetch-site": "cross-site" }));
+    expect(response.status).toBe(403);
+    await expect(response.json()).resolves.toMatchObject({ error: { code: "FORBIDDEN" } });
+  });
+
+  it("lets the app's own calls through", () => {
+    const response = proxy(trpcPost({ origin: "http://localhost:3000", "sec-fetch-site": "same-origin" }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-middleware-next")).toBe("1");
+  });
+
+  it("leaves webhooks and the token-only REST API to their own checks", () => {
+    for (const path of ["/api/plaid/webhook", "/api/telegram/webhook", "/api/v1/transactions/categorize"]) {
+      const response = proxy(new NextRequest(`http://localhost:3000${path}`, { method: "POST", body: "{}" }));
+      expect(response.headers.get("x-middleware-next"), path).toBe("1");
+    }
+  });
+});
