@@ -41,7 +41,8 @@ export function SignInForm({
     setPending(false);
     if (!result || result.error) {
       const code = result?.error ?? "";
-      if (code === SIGN_IN_ERROR.twoFactorRequired) setNeedsCode(true);
+      // Not an error: the password was right, and the code field's own hint says what to do.
+      if (code === SIGN_IN_ERROR.twoFactorRequired) return setNeedsCode(true);
       setError(signInErrorMessage(code));
       return;
     }
