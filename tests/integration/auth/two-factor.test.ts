@@ -5,6 +5,7 @@ import { signInWithPassword } from "~/server/auth/password-sign-in";
 import { completeTwoFactorChallenge } from "~/server/auth/two-factor-challenge";
 import { createCaller } from "~/server/api/root";
 import { db } from "~/server/db";
+import { reencryptTotpSecrets } from "~/server/user/totp";
 import { callerContext } from "../factories";
 import {
   PASSWORD,
@@ -154,6 +155,19 @@ describe("two-factor cannot be skipped through Google", () => {
     });
     expect(result).toBe("/sign-in?error=OAuthEmailUnverified");
     expect(await db.user.count({ where: { email: profile.email } })).toBe(0);
+  });
+});
+
+describe("key rotation", () => {
+  it("re-seals every TOTP secret and the codes keep working", async () => {
+    const user = await createUserWithPassword(db);
+    const { secret } = await enableTwoFactor(db, user);
+    const before = (await db.user.findUniqueOrThrow({ where: { id: user.id } })).totpSecretEncrypted;
+    expect(await reencryptTotpSecrets(db)).toBeGreaterThanOrEqual(1);
+    const after = (await db.user.findUniqueOrThrow({ where: { id: user.id } })).totpSecretEncrypted;
+    expect(after).not.toBe(before);
+    expect(after).toMatch(/^v\d+:/);
+    await expect(signIn(user.email, await totpCode(secret))).resolves.toMatchObject({ id: user.id });
   });
 });
 
