@@ -5,6 +5,7 @@
  * answer — and by categorization, which may mark subscriptions with it.
  */
 import type { Db } from "~/server/db";
+import { Prisma } from "~/server/db/generated/client";
 import { fromMinorUnits, toMinorUnits } from "~/server/transaction/money";
 import { effectiveCategorySql, isSpendingSql } from "~/server/transaction/spending";
 import { fromCalendarDate } from "~/server/time/calendar";
@@ -60,10 +61,24 @@ export async function detectRecurring(db: Db, userId: string, options: { today?:
   return cachedAnalytics(userId, "recurring", { today }, () => findRecurring(db, userId, today));
 }
 
+/** A series charged on more days than a weekly one could be (400 / 7 ≈ 57) is everyday shopping. */
+const MAX_DAYS = 60;
+
 async function findRecurring(db: Db, userId: string, today: string): Promise<RecurringSeries[]> {
-  const since = fromCalendarDate(addDays(today, -LOOKBACK_DAYS));
+  const window = Prisma.sql`t.user_id = ${userId}::uuid
+       AND t.transaction_date BETWEEN ${fromCalendarDate(addDays(today, -LOOKBACK_DAYS))}::date AND ${fromCalendarDate(today)}::date
+       AND t.amount <> 0`;
+  // Two passes: a cheap count of charge days per merchant picks the candidates, and only their
+  // rows are sorted into series — the grocery store visited 150 times is never sorted at all.
   const rows = await db.$queryRaw<GroupRow[]>`
-    SELECT ${merchantKeySql} AS "merchantKey", t.currency, t.amount > 0 AS inflow,
+    WITH days AS (
+      SELECT DISTINCT ${merchantKeySql} AS key, t.currency, t.amount > 0 AS inflow, t.transaction_date
+        FROM transactions t WHERE ${window}
+    ),
+    candidates AS (
+      SELECT key, currency, inflow FROM days GROUP BY 1, 2, 3 HAVING COUNT(*) BETWEEN 2 AND ${MAX_DAYS}
+    )
+    SELECT c.key AS "merchantKey", c.currency, c.inflow,
            mode() WITHIN GROUP (ORDER BY ${merchantNameSql}) AS name,
            mode() WITHIN GROUP (ORDER BY ${effectiveCategorySql}) AS category,
            bool_and(${isSpendingSql}) AS "allSpending",
@@ -72,11 +87,9 @@ async function findRecurring(db: Db, userId: string, today: string): Promise<Rec
            array_agg(t.amount::text ORDER BY t.transaction_date, t.id) AS amounts,
            array_agg(t.account_id::text ORDER BY t.transaction_date, t.id) AS accounts
       FROM transactions t
-     WHERE t.user_id = ${userId}::uuid
-       AND t.transaction_date BETWEEN ${since}::date AND ${fromCalendarDate(today)}::date
-       AND t.amount <> 0
-  GROUP BY 1, 2, 3
-    HAVING COUNT(DISTINCT t.transaction_date) >= 2`;
+      JOIN candidates c ON c.key = ${merchantKeySql} AND c.currency = t.currency AND c.inflow = (t.amount > 0)
+     WHERE ${window}
+  GROUP BY 1, 2, 3`;
 
   const series: RecurringSeries[] = [];
   for (const row of rows) {

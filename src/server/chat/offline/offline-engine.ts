@@ -7,15 +7,19 @@ import { randomUUID } from "node:crypto";
 import type { ToolContext } from "../tools/chat-tool";
 import { type ChatToolName, runTool } from "../tools/tool-catalog";
 import { HELP_TEXT, composeAnswer } from "./compose-answer";
+import { type Intent, detectIntent } from "./detect-intent";
 import { knownMerchants } from "./known-merchants";
 import { type QuestionPlan, planQuestion } from "./plan-question";
 
 export type ToolCallRecord = { toolCallId: string; toolName: ChatToolName; input: unknown; output: unknown };
 
+/** Questions that may name a merchant; the others need not load the user's merchant list. */
+const NAMES_MERCHANTS = new Set<Intent>(["spending", "largest", "compare", "transactions", "trend", "unknown"]);
+
 export async function planOffline(ctx: ToolContext, question: string): Promise<QuestionPlan> {
   const [categories, merchants] = await Promise.all([
     ctx.db.category.findMany({ where: { userId: ctx.userId }, select: { slug: true, label: true } }),
-    knownMerchants(ctx.db, ctx.userId),
+    NAMES_MERCHANTS.has(detectIntent(question)) ? knownMerchants(ctx.db, ctx.userId) : [],
   ]);
   return planQuestion(question, { today: ctx.today, categories, merchants });
 }
