@@ -16,7 +16,7 @@ import { categoryLabel } from "./category-label";
 import { addDays } from "./classify-series";
 import { exactAmount } from "./exact-amount";
 import { merchantKeySql, merchantNameSql } from "./merchant-key";
-import { type OutlierVerdict, judgeCharge } from "./judge-charge";
+import { type ChargeStats, type OutlierVerdict, judgeCharge } from "./judge-charge";
 import { type UserContext, userContext } from "./user-context";
 
 export const anomaliesInput = z.object({ days: z.number().int().min(1).max(90).default(30) });
@@ -79,43 +79,30 @@ function spendCte(ctx: UserContext, window: { from: string; to: string }) {
     )`;
 }
 
-type OutlierRow = {
-  id: string;
-  date: string;
-  amount: string;
-  currency: string;
-  name: string;
-  category: string;
-  mN: number | null;
-  mMed: string | null;
-  mMad: string | null;
-  cN: number | null;
-  cMed: string | null;
-  cMad: string | null;
-  oN: number | null;
-  oMed: string | null;
-  oP90: string | null;
-};
+type OutlierRow = ChargeStats & { id: string; date: string; currency: string; name: string; category: string };
+
+/**
+ * Median (`<stats>.med`) and MAD (`<mad>.mad`) of the baseline charges per group, as two CTEs:
+ * the MAD needs the median first. Exact: percentile_disc picks real amounts.
+ */
+function robustStats(stats: string, mad: string, key: "mkey" | "category") {
+  const group = Prisma.raw(key);
+  return Prisma.sql`
+    ${Prisma.raw(stats)} AS (
+      SELECT ${group}, currency, COUNT(*)::int AS n, percentile_disc(0.5) WITHIN GROUP (ORDER BY amt) AS med
+        FROM base GROUP BY 1, 2
+    ),
+    ${Prisma.raw(mad)} AS (
+      SELECT b.${group}, b.currency, percentile_disc(0.5) WITHIN GROUP (ORDER BY abs(b.amt - s.med)) AS mad
+        FROM base b JOIN ${Prisma.raw(stats)} s USING (${group}, currency) GROUP BY 1, 2
+    )`;
+}
 
 async function findOutliers(db: Db, ctx: UserContext, window: { from: string; to: string }): Promise<Anomaly[]> {
   const rows = await db.$queryRaw<OutlierRow[]>`
     WITH ${spendCte(ctx, window)},
-    mstats AS (
-      SELECT mkey, currency, COUNT(*)::int AS n, percentile_disc(0.5) WITHIN GROUP (ORDER BY amt) AS med
-        FROM base GROUP BY 1, 2
-    ),
-    mmad AS (
-      SELECT b.mkey, b.currency, percentile_disc(0.5) WITHIN GROUP (ORDER BY abs(b.amt - s.med)) AS mad
-        FROM base b JOIN mstats s USING (mkey, currency) GROUP BY 1, 2
-    ),
-    cstats AS (
-      SELECT category, currency, COUNT(*)::int AS n, percentile_disc(0.5) WITHIN GROUP (ORDER BY amt) AS med
-        FROM base GROUP BY 1, 2
-    ),
-    cmad AS (
-      SELECT b.category, b.currency, percentile_disc(0.5) WITHIN GROUP (ORDER BY abs(b.amt - s.med)) AS mad
-        FROM base b JOIN cstats s USING (category, currency) GROUP BY 1, 2
-    )
+    ${robustStats("mstats", "mmad", "mkey")},
+    ${robustStats("cstats", "cmad", "category")}
     SELECT r.id::text, r.transaction_date::text AS date, r.amt::text AS amount, r.currency, r.name, r.category,
            ms.n AS "mN", ms.med::text AS "mMed", mm.mad::text AS "mMad",
            cs.n AS "cN", cs.med::text AS "cMed", cm.mad::text AS "cMad",

@@ -1,13 +1,11 @@
-import { z } from "zod";
+import { type z } from "zod";
 import type { Db } from "~/server/db";
 import { effectiveCategorySql, isSpendingSql } from "~/server/transaction/spending";
 import { exactAmount } from "./exact-amount";
 import { merchantNameSql } from "./merchant-key";
-import { filterSql, spendingFilterFields } from "./spending-filters";
+import { filterSql, rankedSpendingFilters } from "./spending-filters";
 
-export const largestExpensesInput = z
-  .strictObject({ ...spendingFilterFields, limit: z.number().int().min(1).max(50).default(10) })
-  .refine((p) => p.from <= p.to, "from must not be after to");
+export const largestExpensesInput = rankedSpendingFilters;
 export type LargestExpensesInput = z.input<typeof largestExpensesInput>;
 
 export type ExpenseRow = {

@@ -53,3 +53,8 @@ export function filterSql(userId: string, filters: SpendingFilters): Prisma.Sql 
   if (filters.accountId) parts.push(Prisma.sql`t.account_id = ${filters.accountId}::uuid`);
   return Prisma.join(parts, " AND ");
 }
+
+/** The filters plus how many rows to rank (top merchants, largest expenses). */
+export const rankedSpendingFilters = z
+  .strictObject({ ...spendingFilterFields, limit: z.number().int().min(1).max(50).default(10) })
+  .refine((p) => p.from <= p.to, "from must not be after to");

@@ -1,13 +1,11 @@
-import { z } from "zod";
+import { type z } from "zod";
 import type { Db } from "~/server/db";
 import { isSpendingSql } from "~/server/transaction/spending";
 import { exactAmount } from "./exact-amount";
 import { merchantKeySql, merchantNameSql } from "./merchant-key";
-import { filterSql, spendingFilterFields } from "./spending-filters";
+import { filterSql, rankedSpendingFilters } from "./spending-filters";
 
-export const topMerchantsInput = z
-  .strictObject({ ...spendingFilterFields, limit: z.number().int().min(1).max(50).default(10) })
-  .refine((p) => p.from <= p.to, "from must not be after to");
+export const topMerchantsInput = rankedSpendingFilters;
 export type TopMerchantsInput = z.input<typeof topMerchantsInput>;
 
 export type MerchantSpending = {

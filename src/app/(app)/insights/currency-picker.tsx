@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { NativeSelect } from "~/components/ui/native-select";
 
 /** Charts show one currency at a time: amounts in different currencies are never stacked together. */
@@ -24,6 +25,9 @@ export function CurrencyPicker({
   );
 }
 
-export function currenciesOf(rows: { currency: string }[]): string[] {
-  return [...new Set(rows.map((r) => r.currency))].sort();
+/** The currencies present and the one being shown: the user's pick, else the first. */
+export function useCurrencyChoice(rows: { currency: string }[]) {
+  const currencies = [...new Set(rows.map((r) => r.currency))].sort();
+  const [picked, setCurrency] = useState<string | null>(null);
+  return { currencies, currency: picked ?? currencies[0] ?? "USD", setCurrency };
 }

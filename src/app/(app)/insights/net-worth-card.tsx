@@ -1,20 +1,17 @@
 "use client";
 
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { AXIS_PROPS, CHART_COLORS, ChartFrame, MoneyTooltip } from "~/components/ui/chart";
 import { formatMoney } from "~/lib/format";
 import { useTRPC } from "~/lib/trpc/react";
-import { CurrencyPicker, currenciesOf } from "./currency-picker";
+import { CurrencyPicker, useCurrencyChoice } from "./currency-picker";
 
 export function NetWorthCard({ months }: { months: number }) {
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.analytics.netWorth.queryOptions({ months }));
-  const currencies = currenciesOf(data.points);
-  const [picked, setCurrency] = useState<string | null>(null);
-  const currency = picked ?? currencies[0] ?? "USD";
+  const { currencies, currency, setCurrency } = useCurrencyChoice(data.points);
   const points = data.points.filter((p) => p.currency === currency);
   const latest = points.at(-1);
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { AXIS_PROPS, CHART_COLORS, ChartFrame, MoneyTooltip } from "~/components/ui/chart";
@@ -9,7 +9,7 @@ import { humanizeSlug } from "~/lib/format";
 import { useTRPC } from "~/lib/trpc/react";
 import type { RouterOutputs } from "~/lib/trpc/types";
 import { sumAmounts } from "~/server/transaction/money";
-import { CurrencyPicker, currenciesOf } from "./currency-picker";
+import { CurrencyPicker, useCurrencyChoice } from "./currency-picker";
 
 type Trends = RouterOutputs["analytics"]["spendingTrends"];
 const SHOWN_CATEGORIES = 6;
@@ -40,9 +40,7 @@ function categoryRows(trends: Trends, currency: string) {
 export function TrendsCard({ months }: { months: number }) {
   const trpc = useTRPC();
   const { data: trends } = useSuspenseQuery(trpc.analytics.spendingTrends.queryOptions({ months }));
-  const currencies = currenciesOf(trends.incomeVsExpense);
-  const [picked, setCurrency] = useState<string | null>(null);
-  const currency = picked ?? currencies[0] ?? "USD";
+  const { currencies, currency, setCurrency } = useCurrencyChoice(trends.incomeVsExpense);
   const byCategory = useMemo(() => categoryRows(trends, currency), [trends, currency]);
   const flows = trends.incomeVsExpense
     .filter((r) => r.currency === currency)
