@@ -34,20 +34,20 @@ describe("the insights job", () => {
   });
 
   it("stores a user's insights once, however often it runs", async () => {
-    const first = await processInsights({ userId }, undefined as never);
+    const first = await processInsights({ userId });
     expect(first).toMatchObject({ created: expect.any(Number) });
     expect((first as { created: number }).created).toBeGreaterThan(0);
     expect(await db.insight.count({ where: { userId } })).toBe((first as { created: number }).created);
-    expect(await processInsights({ userId }, undefined as never)).toMatchObject({ created: 0 });
+    expect(await processInsights({ userId })).toMatchObject({ created: 0 });
   });
 
   it("fans out to the users whose morning it is, one job each", async () => {
-    const result = (await processInsights({}, undefined as never)) as { queued: number };
+    const result = (await processInsights({})) as { queued: number };
     const jobs = await getQueue("insights").getJobs(["waiting", "delayed", "prioritized"]);
     const mine = jobs.filter((j) => j.data.userId === userId);
     expect(mine).toHaveLength(1);
     expect(result.queued).toBeGreaterThanOrEqual(1);
-    await processInsights({}, undefined as never);
+    await processInsights({});
     expect((await getQueue("insights").getJobs(["waiting"])).filter((j) => j.data.userId === userId)).toHaveLength(1);
   });
 });
