@@ -47,43 +47,46 @@ const PAYMENT_WORDS = [
   "pymt",
 ];
 
-/** Peer-to-peer and remittance apps: money in from them is a transfer; money out takes its purpose if one shows. */
-export const PEER_TO_PEER_APPS = [
-  "venmo",
-  "zelle",
-  "cash app",
-  "square cash",
-  "sq cash",
-  "paypal",
-  "apple cash",
-  "revolut",
-  "transferwise",
-  "wise payments",
-  "wise europe",
-  "western union",
-  "moneygram",
-  "remitly",
-  "worldremit",
-  "xoom",
-  "tikkie",
-  "bizum",
-  "swish",
-  "mobilepay",
-  "vipps",
-  "twint",
-  "lydia",
-  "paylib",
-  "paynow",
-  "payid",
-  "osko",
-  "interac",
-  "e transfer",
-  "payconiq",
-  "moneybeam",
-  "satispay",
-  "skrill",
-  "neteller",
+/**
+ * Peer-to-peer and remittance apps, as [display name, ...other spellings]: money in from them is
+ * a transfer; money out takes its purpose when one shows, else it is a transfer too.
+ */
+export const PEER_TO_PEER_APPS: readonly (readonly [string, ...string[]])[] = [
+  ["Venmo"],
+  ["Zelle"],
+  ["Cash App", "square cash", "sq cash"],
+  ["PayPal"],
+  ["Apple Cash"],
+  ["Revolut"],
+  ["Wise", "transferwise", "wise payments", "wise europe"],
+  ["Western Union"],
+  ["MoneyGram"],
+  ["Remitly"],
+  ["WorldRemit"],
+  ["Xoom"],
+  ["Tikkie"],
+  ["Bizum"],
+  ["Swish"],
+  ["MobilePay"],
+  ["Vipps"],
+  ["Twint"],
+  ["Lydia"],
+  ["Paylib"],
+  ["PayNow"],
+  ["PayID"],
+  ["Osko"],
+  ["Interac", "e transfer"],
+  ["Payconiq"],
+  ["MoneyBeam"],
+  ["Satispay"],
+  ["Skrill"],
+  ["Neteller"],
 ];
+
+/** "Wise" alone is an everyday word: only its longer spellings count. */
+const PEER_TO_PEER_PHRASES = PEER_TO_PEER_APPS.flatMap(([name, ...aliases]) =>
+  name === "Wise" ? aliases : [name, ...aliases],
+);
 
 const GIG_PLATFORMS = [
   "uber",
@@ -726,8 +729,8 @@ export const MONEY_MOVEMENT_RULES: KeywordRule[] = [
     "fedwire",
     "swift",
   ]),
-  decisive("TRANSFER_IN_ACCOUNT_TRANSFER", PEER_TO_PEER_APPS, { direction: "in" }),
-  channel("TRANSFER_OUT_ACCOUNT_TRANSFER", PEER_TO_PEER_APPS, { direction: "out" }),
+  decisive("TRANSFER_IN_ACCOUNT_TRANSFER", PEER_TO_PEER_PHRASES, { direction: "in" }),
+  channel("TRANSFER_OUT_ACCOUNT_TRANSFER", PEER_TO_PEER_PHRASES, { direction: "out" }),
   channel("TRANSFER_OUT_ACCOUNT_TRANSFER", [
     "transfer",
     "trf",

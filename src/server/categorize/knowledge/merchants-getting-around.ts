@@ -208,7 +208,7 @@ export const GETTING_AROUND_MERCHANTS = merchants({
     "ParkMobile",
     "PayByPhone",
     "LAZ Parking",
-    ["SP+", "sp plus"],
+    ["~SP+", "sp plus"],
     "Impark",
     "ABM Parking",
     "Premier Parking",

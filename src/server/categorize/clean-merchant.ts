@@ -1,0 +1,66 @@
+/**
+ * A bank description → the merchant a person would name, and a key that is the same for every
+ * transaction from that merchant ("SQ *BLUE BOTTLE 0123 SAN FRANCISCO CA" and "Blue Bottle
+ * Coffee" → "blue bottle coffee"). Well-known merchants get their usual name; anything else is
+ * the description with processor prefixes, card and channel words, store and reference numbers,
+ * dates, phone numbers and the trailing place stripped off.
+ */
+import { PEER_TO_PEER_APPS } from "./knowledge/keywords-money-movement";
+import { knownMerchantIn } from "./known-merchants";
+import { normalizeText, tokenize } from "./normalize-text";
+import { PhraseMatcher } from "./phrase-matcher";
+import { stripStatementNoise } from "./strip-statement-noise";
+
+export type CleanMerchant = { displayName: string; key: string };
+
+const peerToPeer = new PhraseMatcher<string>();
+for (const [name, ...aliases] of PEER_TO_PEER_APPS) {
+  for (const alias of name === "Wise" ? aliases : [name, ...aliases]) peerToPeer.add(alias, name, { joined: true });
+}
+
+/** Words that only say how a P2P payment moved, not to whom. */
+const P2P_FILLER = new Set(
+  "payment payments pmt sent send received from to transfer xfer inst instant cashout cash out request web mobile p2p trans transaction de van naar an von ab".split(
+    " ",
+  ),
+);
+
+export function merchantKey(name: string): string {
+  return normalizeText(name);
+}
+
+export function cleanMerchant(description: string): CleanMerchant {
+  const tokens = tokenize(description);
+  const known = knownMerchantIn(tokens);
+  if (known) return { displayName: known.name, key: merchantKey(known.name) };
+
+  const stripped = stripStatementNoise(description);
+  const app = peerToPeer.find(tokenize(stripped))[0];
+  if (app) {
+    // Money between people: keep who, so one friend's transfers are not everyone's.
+    const person = tokenize(stripped).filter((t) => !P2P_FILLER.has(t) && !peerToPeer.find([t]).length);
+    const displayName = [app.value, ...person.map(capitalize)].join(" ");
+    return { displayName, key: merchantKey(displayName) };
+  }
+  const displayName = presentable(stripped) || presentable(tokens.slice(0, 3).join(" "));
+  if (!displayName) return { displayName: description.trim().slice(0, 255) || "Unknown", key: "" };
+  return { displayName, key: merchantKey(displayName) };
+}
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+}
+
+const NO_VOWELS = /^[^aeiouy]+$/i;
+
+/** Shouting statements become title case; names already in mixed case are kept as written. */
+function presentable(text: string): string {
+  const trimmed = text.replace(/\s+/g, " ").trim();
+  if (!trimmed) return "";
+  if (/[a-z]/.test(trimmed) && /[A-Z]/.test(trimmed)) return trimmed;
+  return trimmed
+    .split(" ")
+    .map((word) => (word.length <= 4 && NO_VOWELS.test(word) ? word.toUpperCase() : capitalize(word)))
+    .join(" ")
+    .replace(/'S\b/g, "'s");
+}

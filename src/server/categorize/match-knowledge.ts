@@ -1,0 +1,86 @@
+/**
+ * The curated knowledge applied to one description: every known merchant and keyword phrase
+ * found in it competes, phrases inside a longer match drop out ("home depot" hides "depot"), and
+ * the strongest, then longest, wins. Rules written for one direction only apply to it; an
+ * unknown direction counts as money out, as most transactions are.
+ */
+import { type Direction, type KeywordRule, STRENGTH_RANK, type Strength } from "./knowledge/keyword-rule";
+import { MONEY_MOVEMENT_RULES } from "./knowledge/keywords-money-movement";
+import { PURPOSE_RULES } from "./knowledge/keywords-purpose";
+import type { MerchantEntry } from "./knowledge/merchant-entry";
+import { findKnownMerchants } from "./known-merchants";
+import { mirrorForDirection } from "./mirror-direction";
+import { PhraseMatcher, outermost } from "./phrase-matcher";
+import { type DetailedSlug, primaryOf } from "./taxonomy";
+
+const RULES: readonly KeywordRule[] = [...MONEY_MOVEMENT_RULES, ...PURPOSE_RULES];
+const whenMatcher = new PhraseMatcher<number>();
+const andMatcher = new PhraseMatcher<number>();
+RULES.forEach((rule, index) => {
+  for (const phrase of rule.when) whenMatcher.add(phrase, index);
+  for (const phrase of rule.and ?? []) andMatcher.add(phrase, index);
+});
+
+export type KnowledgeVerdict = {
+  category: DetailedSlug;
+  strength: Strength;
+  merchant: MerchantEntry | null;
+  /** Another match of the same strength pointed at a different primary category. */
+  contested: boolean;
+};
+
+type Candidate = {
+  category: DetailedSlug;
+  strength: Strength;
+  merchant: MerchantEntry | null;
+  start: number;
+  end: number;
+  length: number;
+  order: number;
+};
+
+function candidatesIn(tokens: readonly string[], flow: Direction | null): Candidate[] {
+  const ruleFlow = flow ?? "out";
+  const candidates: Candidate[] = findKnownMerchants(tokens).map((m) => ({
+    category: m.value.category,
+    strength: "merchant",
+    merchant: m.value,
+    start: m.start,
+    end: m.end,
+    length: m.length,
+    order: -1,
+  }));
+  const withPartner = new Set(andMatcher.find(tokens).map((m) => m.value));
+  for (const m of whenMatcher.find(tokens)) {
+    const rule = RULES[m.value]!;
+    if (rule.direction && rule.direction !== ruleFlow) continue;
+    if (rule.and && !withPartner.has(m.value)) continue;
+    candidates.push({ category: rule.then, strength: rule.strength, merchant: null, ...m, order: m.value });
+  }
+  return candidates;
+}
+
+function beats(a: Candidate, b: Candidate): boolean {
+  const rank = STRENGTH_RANK[a.strength] - STRENGTH_RANK[b.strength];
+  if (rank !== 0) return rank > 0;
+  if (a.length !== b.length) return a.length > b.length;
+  return a.order < b.order;
+}
+
+export function matchKnowledge(tokens: readonly string[], flow: Direction | null): KnowledgeVerdict | null {
+  const candidates = outermost(candidatesIn(tokens, flow));
+  let best: Candidate | null = null;
+  for (const c of candidates) if (!best || beats(c, best)) best = c;
+  if (!best) return null;
+  const winner = best;
+  const category = mirrorForDirection(winner.category, flow);
+  const contested = candidates.some(
+    (c) => c.strength === winner.strength && primaryOf(mirrorForDirection(c.category, flow)) !== primaryOf(category),
+  );
+  return {
+    category,
+    strength: winner.strength,
+    merchant: winner.merchant,
+    contested,
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * What banks and card networks add around a merchant's name, removed: channel words ("POS",
+ * "DEBIT CARD PURCHASE", "Kartenzahlung", "PRLV SEPA"), processor prefixes ("SQ *", "TST*",
+ * "PAYPAL *"), reference tails ("DES:… ID:… INDN:…", "EREF+…"), card masks, dates and times,
+ * phone numbers, store and reference numbers, web addresses, legal forms and the trailing place.
+ * Original casing is kept.
+ */
+import { CITIES, COUNTRY_CODES, US_STATES } from "./knowledge/place-names";
+import { normalizeText } from "./normalize-text";
+
+const LEADING = new RegExp(
+  "^(?:" +
+    [
+      "pos(?:\\s+(?:purchase|debit|transaction|withdrawal|refund|credit))?",
+      "debit\\s+card(?:\\s+(?:purchase|debit|payment|refund))?",
+      "dbt\\s+crd(?:\\s+\\d+)?",
+      "check\\s*card(?:\\s+purchase)?(?:\\s+\\d{4})?",
+      "(?:recurring\\s+)?(?:purchase|payment|debit\\s+card)\\s+authorized\\s+on\\s+\\d{1,2}/\\d{1,2}",
+      "purchase(?:\\s+return)?",
+      "visa\\s+dda\\s+pur",
+      "(?:ach|preauthorized|electronic|online)\\s+(?:debit|credit|withdrawal|pmt|payment|purchase)",
+      "card\\s+(?:payment|purchase|transaction)(?:\\s+to)?",
+      "contactless(?:\\s+payment)?",
+      "eftpos(?:\\s+purchase)?",
+      "kartenzahlung(?:/-abrechnung)?",
+      "girocard",
+      "ec[\\s-]*karte",
+      "sepa[\\s-]+(?:lastschrift|basislastschrift|überweisung|ueberweisung|gutschrift|credit\\s+transfer)",
+      "(?:basis|folge|erst)?lastschrift",
+      "paiement\\s+(?:par\\s+)?(?:carte|cb)(?:\\s+x?\\d{4})?(?:\\s+\\d{2}/\\d{2})?",
+      "carte\\s+x?\\d{4}(?:\\s+\\d{2}/\\d{2})?",
+      "cb\\s*\\*?\\s*\\d{0,4}(?:\\s+\\d{2}/\\d{2})?",
+      "prlv(?:\\s+sepa)?",
+      "pr[ée]l[èe]vement(?:\\s+sepa)?",
+      "bea,?(?:\\s+betaalpas)?",
+      "betaalautomaat",
+      "pinbetaling",
+      "gea,?",
+      "ideal",
+      "incasso",
+      "compra(?:\\s+(?:con\\s+)?tarjeta)?",
+      "pago\\s+con\\s+tarjeta",
+      "visa(?:\\s+debit)?(?:\\s+purchase)?",
+      "mastercard",
+      "maestro",
+      "apple\\s*pay",
+      "google\\s*pay",
+    ].join("|") +
+    ")(?=[\\s:,.*#-]|$)[\\s:,.*#-]*",
+  "i",
+);
+
+/** Short codes before a "*" that name a payment processor, not the merchant. */
+const PROCESSORS = new Set(
+  "sq squ tst sp pp py in dri bt eb fs wpy cke zip par smk ls glf rsv tcb clk nyx pos paypal google apple amzn amazon".split(
+    " ",
+  ),
+);
+const STARRED = /^([^*]{1,24}?)\s*\*\s*(.+)$/;
+const LOOKS_LIKE_REFERENCE = /^[A-Z0-9-]*\d[A-Z0-9-]*$/i;
+
+const TAIL_MARKERS =
+  /\s(?:DES|INDN|CO\s*ID|PPD\s*ID|WEB\s*ID|CCD\s*ID|ID|ENTRY\s*DESCR|REF|REFERENCE|TRACE|CONF|CONFIRMATION|EREF|MREF|CRED|KREF|SVWZ|ABWA|IBAN|BIC|End-to-End-Ref\.?|Mandatsref\.?|Gl(?:ä|ae)ubiger-ID)\s*[:#+].*$/i;
+
+const NOISE: RegExp[] = [
+  /\b(?:help|www|support|billing)\./gi,
+  /\.(?:com|net|org|co\.uk|com\.au|co|io|de|nl|fr|uk|au|ca|ch|at|be|es|it|se|no|dk|fi|eu|us|app|tv)\b(?:\/\S*)?/gi,
+  /\b(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{5,}\b/gi,
+  /\+?\d[\d ().-]{7,}\d/g,
+  /\b\d{1,4}[./-]\d{1,2}(?:[./-]\d{2,4})?\b/g,
+  /\b\d{1,2}:\d{2}(?::\d{2})?\b/g,
+  /\b\d{1,2}(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\d{0,4}\b/gi,
+  /\b(?:x{2,}|\*{2,}|#{2,})\d{2,4}\b/gi,
+  /\bcard\s*(?:no\.?|number|ending(?:\s+in)?)?\s*\d{4}\b/gi,
+  /\b(?:store|str|shop|unit|no|nr|branch|loc|location|fil|filiale|terminal|term)\.?\s*#?\s*\d+\b/gi,
+  /#\s*\d+/g,
+  /\b[a-z]?\d{3,}\b/gi,
+];
+
+const LEGAL_FORM =
+  /[\s,]+(?:inc|llc|ltd|limited|gmbh(?:\s*&\s*co\.?\s*kg)?|ag|kg|ohg|se|sa|sas|sarl|srl|spa|bv|b\.v|nv|n\.v|plc|corp|corporation|company|pty(?:\s+ltd)?|ab|oy|a\/s|e\.?\s?k|ug|e\.?\s?v)\.?$/i;
+
+function stripLeading(text: string): string {
+  let current = text.trim();
+  for (let i = 0; i < 4; i++) {
+    const next = current.replace(LEADING, "").trim();
+    if (next === current) break;
+    current = next;
+  }
+  return current;
+}
+
+function resolveProcessor(text: string): string {
+  const match = STARRED.exec(text);
+  if (!match) return text;
+  const [, left = "", right = ""] = match;
+  const leftKey = normalizeText(left).replace(/ /g, "");
+  const rightFirst = right.trim().split(/\s+/)[0] ?? "";
+  if (PROCESSORS.has(leftKey) && !LOOKS_LIKE_REFERENCE.test(rightFirst)) return right;
+  return LOOKS_LIKE_REFERENCE.test(rightFirst) ? left : `${left} ${right}`;
+}
+
+/** Drops trailing state, country and city words, keeping at least one word of name. */
+function stripPlace(text: string): string {
+  const words = text.split(/\s+/);
+  const normalized = () => normalizeText(words.join(" "));
+  let changed = true;
+  while (changed && words.length > 1) {
+    changed = false;
+    const last = normalizeText(words[words.length - 1]!);
+    if (US_STATES.has(last) || COUNTRY_CODES.has(last)) {
+      words.pop();
+      changed = true;
+      continue;
+    }
+    const full = normalized();
+    for (const city of CITIES) {
+      if (full.endsWith(` ${city}`)) {
+        const cityWords = city.split(" ").length;
+        if (words.length > cityWords) {
+          words.splice(words.length - cityWords, cityWords);
+          changed = true;
+        }
+        break;
+      }
+    }
+  }
+  return words.join(" ");
+}
+
+export function stripStatementNoise(description: string): string {
+  let text = stripLeading(description.replace(/\s+/g, " "));
+  text = text.replace(TAIL_MARKERS, "");
+  text = resolveProcessor(text);
+  text = stripLeading(text);
+  for (const pattern of NOISE) text = text.replace(pattern, " ");
+  text = text.replace(/[*#]+/g, " ").replace(/\s+/g, " ").trim();
+  for (let i = 0; i < 3; i++) text = text.replace(LEGAL_FORM, "").trim();
+  text = stripPlace(text);
+  return text.replace(/^[\s,.:;/&-]+|[\s,.:;/&-]+$/g, "").trim();
+}
