@@ -48,7 +48,10 @@ function main() {
     const expected = byExpected.get(row.primary) ?? byExpected.set(row.primary, tally()).get(row.primary)!;
     expected.total++;
     if (right) expected.right++;
-    else confusions.set(`${row.primary} → ${p.primary}`, (confusions.get(`${row.primary} → ${p.primary}`) ?? 0) + 1);
+    else {
+      const pair = `${row.primary} → ${p.primary} (by ${p.basis})`;
+      confusions.set(pair, (confusions.get(pair) ?? 0) + 1);
+    }
     if (row.detailed.trim()) {
       detailed.total++;
       if (p.detailed === row.detailed.trim()) detailed.right++;
@@ -80,7 +83,7 @@ function main() {
     console.log(`\nrecall by labeled primary:`);
     for (const [primary, t] of [...byExpected].sort((a, b) => b[1].total - a[1].total))
       console.log(`  ${primary.padEnd(28)} ${t.right}/${t.total} = ${pct(t)}`);
-    console.log(`\nmost frequent confusions (labeled → predicted):`);
+    console.log(`\nmost frequent confusions (labeled → predicted, and what decided):`);
     for (const [pair, n] of [...confusions].sort((a, b) => b[1] - a[1]).slice(0, 15))
       console.log(`  ${String(n).padStart(3)}  ${pair}`);
     console.log(`\n${scored.length} predictions in ${ms.toFixed(0)} ms (model load included)`);

@@ -15,7 +15,7 @@ import { extractFeatures } from "~/server/categorize/offline-features";
 import { OFFLINE_MODEL_PATH } from "~/server/categorize/offline-model";
 import type { LabeledText } from "./categorizer/labeled-text";
 import { plaidApiExamples, plaidDescriptionExamples } from "./categorizer/plaid-sources";
-import { Synthesizer, loadNames, seededRng } from "./categorizer/synthesize-examples";
+import { Synthesizer, loadBaseRates, loadNames, seededRng } from "./categorizer/synthesize-examples";
 
 const REPO_ROOT = path.resolve(import.meta.dirname, "..");
 const SHARED = path.resolve(REPO_ROOT, "../shared");
@@ -32,6 +32,7 @@ function gatherTexts(): LabeledText[] {
     ...synth.merchantExamples(6),
     ...synth.ruleExamples(3, 30),
     ...synth.personTransfers(400),
+    ...synth.unknownMerchantExamples(4000, loadBaseRates(DATA)),
     ...repeat(plaidDescriptionExamples(SHARED), 3),
     ...repeat(plaidApiExamples(SHARED), 5),
   ];

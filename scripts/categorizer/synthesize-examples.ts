@@ -9,11 +9,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { Direction, KeywordRule } from "~/server/categorize/knowledge/keyword-rule";
-import { MONEY_MOVEMENT_RULES } from "~/server/categorize/knowledge/keywords-money-movement";
-import { PURPOSE_RULES } from "~/server/categorize/knowledge/keywords-purpose";
 import { KNOWN_MERCHANTS } from "~/server/categorize/known-merchants";
+import { KEYWORD_RULES } from "~/server/categorize/match-knowledge";
 import { mirrorForDirection } from "~/server/categorize/mirror-direction";
-import { type DetailedSlug, primaryOf } from "~/server/categorize/taxonomy";
+import { type DetailedSlug, isDetailedSlug, primaryOf } from "~/server/categorize/taxonomy";
 import type { LabeledText } from "./labeled-text";
 
 const namesSchema = z.object({
@@ -40,6 +39,14 @@ type Names = z.infer<typeof namesSchema>;
 
 export function loadNames(dataDir: string): Names {
   return namesSchema.parse(JSON.parse(readFileSync(path.join(dataDir, "names.json"), "utf8")));
+}
+
+const shares = z.record(z.string().refine(isDetailedSlug, "not a detailed category"), z.number().positive());
+const baseRatesSchema = z.object({ card: shares, debit: shares, credit: shares });
+export type BaseRates = z.infer<typeof baseRatesSchema>;
+
+export function loadBaseRates(dataDir: string): BaseRates {
+  return baseRatesSchema.parse(JSON.parse(readFileSync(path.join(dataDir, "base-rates.json"), "utf8")));
 }
 
 export type Rng = () => number;
@@ -83,6 +90,51 @@ const CARD_PREFIXES: Record<Region, string[]> = {
   south: ["", "COMPRA TARJETA ", "PAGO CON TARJETA ", "PAGAMENTO POS "],
   sg: ["", "NETS ", "VISA ", "DEBIT PURCHASE "],
 };
+
+/** How a bill paid by direct debit starts. */
+const DEBIT_PREFIXES = [
+  "SEPA-Lastschrift ",
+  "Lastschrift ",
+  "Basislastschrift ",
+  "PRLV SEPA ",
+  "Incasso ",
+  "DIRECT DEBIT ",
+  "DD ",
+  "ACH DEBIT ",
+  "ACH WITHDRAWAL ",
+  "PREAUTHORIZED DEBIT ",
+  "AUTOPAY ",
+  "Autogiro ",
+  "Betalingsservice ",
+  "",
+];
+
+/** How money from a business arrives. */
+const CREDIT_PREFIXES = [
+  "",
+  "Gutschrift ",
+  "SEPA-Gutschrift ",
+  "ACH CREDIT ",
+  "VIR SEPA RECU ",
+  "CREDIT ",
+  "Bijschrijving ",
+  "Zahlungseingang ",
+];
+
+/** Categories usually paid as a bill, by direct debit, rather than at a till. */
+const BILLED = (c: DetailedSlug) =>
+  c.startsWith("RENT_AND_UTILITIES_") ||
+  c.startsWith("LOAN_PAYMENTS_") ||
+  c === "GENERAL_SERVICES_INSURANCE" ||
+  c === "ENTERTAINMENT_TV_AND_MOVIES" ||
+  c === "ENTERTAINMENT_MUSIC_AND_AUDIO" ||
+  c === "PERSONAL_CARE_GYMS_AND_FITNESS_CENTERS" ||
+  c === "GOVERNMENT_AND_NON_PROFIT_TAX_PAYMENT";
+
+const SYLLABLES =
+  "ka lo mi ne ta ri so vu be da fe gi ho ju ke la mo nu pa re si to wa ze an el in or us ber dor fin gal har kin lor mar nor pel ran sor tem vin".split(
+    " ",
+  );
 
 const TRANSFER_PREFIXES = [
   "",
@@ -155,10 +207,50 @@ export class Synthesizer {
     ]);
   }
 
-  purchase(name: string): string {
+  /** A payment to a business: at a till or online for shops, by direct debit for bills. */
+  purchase(name: string, category: DetailedSlug): string {
     const region = this.pick(REGIONS);
     const merchant = this.chance(0.1) ? name.replace(/\s+/g, "") : name;
+    if (BILLED(category) && this.chance(0.7)) {
+      return `${this.pick(DEBIT_PREFIXES)}${this.styled(merchant)}${this.chance(0.3) ? ` ${this.digits(8)}` : ""}`.trim();
+    }
     return `${this.pick(CARD_PREFIXES[region])}${this.styled(merchant)}${this.place(region)}`.trim();
+  }
+
+  /** A name that means nothing, so the model learns what the rest of the line says without one. */
+  private inventedName(): string {
+    const word = () => {
+      const n = 2 + Math.floor(this.rng() * 2);
+      const w = Array.from({ length: n }, () => this.pick(SYLLABLES)).join("");
+      return w.charAt(0).toUpperCase() + w.slice(1);
+    };
+    return this.chance(0.5) ? word() : `${word()} ${this.chance(0.5) ? word() : this.pick(this.names.companySuffixes)}`;
+  }
+
+  private byShare(table: Record<string, number>): DetailedSlug {
+    const entries = Object.entries(table);
+    let roll = this.rng() * entries.reduce((sum, [, w]) => sum + w, 0);
+    for (const [category, weight] of entries) if ((roll -= weight) < 0) return category as DetailedSlug;
+    return entries[entries.length - 1]![0] as DetailedSlug;
+  }
+
+  /** Payments to and from businesses nobody knows, labeled by how such payments usually split. */
+  unknownMerchantExamples(count: number, rates: BaseRates): LabeledText[] {
+    return Array.from({ length: count }, () => {
+      const roll = this.rng();
+      const name = this.chance(0.3) ? this.pick(this.names.shopNames) : this.inventedName();
+      if (roll < 0.6) {
+        const region = this.pick(REGIONS);
+        const text = `${this.pick(CARD_PREFIXES[region])}${this.styled(name)}${this.place(region)}`.trim();
+        return { text, flow: "out", label: this.byShare(rates.card), source: "unknown-merchants" };
+      }
+      if (roll < 0.8) {
+        const text = `${this.pick(DEBIT_PREFIXES)}${this.styled(name)} ${this.digits(8)}`.trim();
+        return { text, flow: "out", label: this.byShare(rates.debit), source: "unknown-merchants" };
+      }
+      const text = `${this.pick(CREDIT_PREFIXES)}${this.styled(name)}`.trim();
+      return { text, flow: "in", label: this.byShare(rates.credit), source: "unknown-merchants" };
+    });
   }
 
   /** A phrase from a rule in context: alone, with a counterparty, or behind a transfer prefix. */
@@ -214,7 +306,7 @@ export class Synthesizer {
     return KNOWN_MERCHANTS.flatMap((merchant) =>
       Array.from({ length: perMerchant }, () =>
         this.example(
-          this.purchase(this.pick(merchant.aliases.length ? merchant.aliases : [merchant.name])),
+          this.purchase(this.pick(merchant.aliases.length ? merchant.aliases : [merchant.name]), merchant.category),
           merchant.category,
           "merchants",
         ),
@@ -223,7 +315,7 @@ export class Synthesizer {
   }
 
   ruleExamples(perPhrase: number, maxPhrases: number): LabeledText[] {
-    return [...MONEY_MOVEMENT_RULES, ...PURPOSE_RULES].flatMap((rule) => {
+    return KEYWORD_RULES.flatMap((rule) => {
       const phrases = [...rule.when].sort(() => this.rng() - 0.5).slice(0, maxPhrases);
       return phrases.flatMap((phrase) =>
         Array.from({ length: perPhrase }, () =>

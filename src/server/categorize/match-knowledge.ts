@@ -5,6 +5,7 @@
  * unknown direction counts as money out, as most transactions are.
  */
 import { type Direction, type KeywordRule, STRENGTH_RANK, type Strength } from "./knowledge/keyword-rule";
+import { EVERYDAY_RULES } from "./knowledge/keywords-everyday";
 import { MONEY_MOVEMENT_RULES } from "./knowledge/keywords-money-movement";
 import { PURPOSE_RULES } from "./knowledge/keywords-purpose";
 import type { MerchantEntry } from "./knowledge/merchant-entry";
@@ -13,10 +14,10 @@ import { mirrorForDirection } from "./mirror-direction";
 import { PhraseMatcher, outermost } from "./phrase-matcher";
 import { type DetailedSlug, primaryOf } from "./taxonomy";
 
-const RULES: readonly KeywordRule[] = [...MONEY_MOVEMENT_RULES, ...PURPOSE_RULES];
+export const KEYWORD_RULES: readonly KeywordRule[] = [...MONEY_MOVEMENT_RULES, ...PURPOSE_RULES, ...EVERYDAY_RULES];
 const whenMatcher = new PhraseMatcher<number>();
 const andMatcher = new PhraseMatcher<number>();
-RULES.forEach((rule, index) => {
+KEYWORD_RULES.forEach((rule, index) => {
   for (const phrase of rule.when) whenMatcher.add(phrase, index);
   for (const phrase of rule.and ?? []) andMatcher.add(phrase, index);
 });
@@ -52,7 +53,7 @@ function candidatesIn(tokens: readonly string[], flow: Direction | null): Candid
   }));
   const withPartner = new Set(andMatcher.find(tokens).map((m) => m.value));
   for (const m of whenMatcher.find(tokens)) {
-    const rule = RULES[m.value]!;
+    const rule = KEYWORD_RULES[m.value]!;
     if (rule.direction && rule.direction !== ruleFlow) continue;
     if (rule.and && !withPartner.has(m.value)) continue;
     candidates.push({ category: rule.then, strength: rule.strength, merchant: null, ...m, order: m.value });

@@ -30,12 +30,16 @@ const PAIRS: [out: DetailedSlug, into: DetailedSlug][] = [
   ["RENT_AND_UTILITIES_RENT", "INCOME_RENTAL"],
 ];
 
+/** Mirrored for money in only: winnings are income, not a refund of the stake. */
+const INTO_ONLY: [out: DetailedSlug, into: DetailedSlug][] = [["ENTERTAINMENT_CASINOS_AND_GAMBLING", "INCOME_OTHER"]];
+
 const TO_IN = new Map<DetailedSlug, DetailedSlug>();
 const TO_OUT = new Map<DetailedSlug, DetailedSlug>();
 for (const [out, into] of PAIRS) {
   if (!TO_IN.has(out)) TO_IN.set(out, into);
   TO_OUT.set(into, out);
 }
+for (const [out, into] of INTO_ONLY) TO_IN.set(out, into);
 
 /** The category for money going `direction`; unknown direction leaves it as written. */
 export function mirrorForDirection(category: DetailedSlug, direction: Direction | null): DetailedSlug {

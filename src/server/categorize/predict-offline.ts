@@ -4,11 +4,12 @@
  * synchronous — no database, no network — so the pipeline can call it as its last resort and the
  * CLI can run it anywhere.
  */
-import type { Strength } from "./knowledge/keyword-rule";
-import { matchKnowledge } from "./match-knowledge";
-import { flowOf, mirrorForDirection } from "./mirror-direction";
+import { inferFlow } from "./infer-flow";
+import type { Direction, Strength } from "./knowledge/keyword-rule";
+import { type KnowledgeVerdict, matchKnowledge } from "./match-knowledge";
+import { mirrorForDirection } from "./mirror-direction";
 import { tokenize } from "./normalize-text";
-import { rankWithModel } from "./offline-model";
+import { type RankedCategory, rankWithModel } from "./offline-model";
 import { type DetailedSlug, type PrimarySlug, primaryOf } from "./taxonomy";
 
 export type OfflineInput = { description: string; amount: string | null };
@@ -30,32 +31,60 @@ const CONFIDENCE: Record<Strength, number> = {
   channel: 0.65,
 };
 const CONTESTED_PENALTY = 0.2;
-/** The model overrules a bare "transfer" only when it is this sure of a purpose. */
-const MODEL_OVER_CHANNEL = 0.8;
+/** Knowledge this strong decides on its own; weaker words ("market", "transfer") can be overruled. */
+const DECIDES = new Set<Strength>(["decisive", "merchant", "purpose"]);
+/** The model overrules a weak word only when it is this sure of something else. */
+const MODEL_OVER_WEAK = 0.8;
 /** The model's probabilities come from synthetic data; never claim more than this. */
 const MODEL_CEILING = 0.9;
+/** Money in is income or a transfer far more often than a refund; a refund needs a sure model. */
+const REFUND_CERTAINTY = 0.9;
+/** Loans are paid out by lenders the knowledge names; the model alone does not say "loan". */
+const MONEY_IN_PRIMARIES = new Set<PrimarySlug>(["INCOME", "TRANSFER_IN"]);
 
 function prediction(detailed: DetailedSlug, confidence: number, basis: OfflinePrediction["basis"]): OfflinePrediction {
   return { primary: primaryOf(detailed), detailed, confidence: Math.round(confidence * 100) / 100, basis };
 }
 
+function fromKnowledge(known: KnowledgeVerdict): OfflinePrediction {
+  const confidence = CONFIDENCE[known.strength] - (known.contested ? CONTESTED_PENALTY : 0);
+  return prediction(known.category, confidence, known.strength);
+}
+
+const isMoneyIn = (c: DetailedSlug) =>
+  MONEY_IN_PRIMARIES.has(primaryOf(c)) || c === "LOAN_PAYMENTS_CREDIT_CARD_PAYMENT";
+
+/** The model's answer, keeping money in to income and transfers unless it is sure of a refund. */
+function fromModel(tokens: readonly string[], flow: Direction | null): OfflinePrediction | null {
+  const ranked: RankedCategory[] = rankWithModel(tokens, flow, flow === "in" ? Infinity : 1).map((r) => ({
+    ...r,
+    category: mirrorForDirection(r.category, flow),
+  }));
+  const best = ranked[0];
+  if (!best) return null;
+  if (flow !== "in" || isMoneyIn(best.category) || best.probability >= REFUND_CERTAINTY) {
+    return prediction(best.category, Math.min(best.probability, MODEL_CEILING), "model");
+  }
+  const inflows = ranked.filter((r) => isMoneyIn(r.category));
+  const share = inflows.reduce((sum, r) => sum + r.probability, 0);
+  const top = inflows[0];
+  return top ? prediction(top.category, Math.min(top.probability / share, 0.6), "model") : null;
+}
+
 export function predictOffline(input: OfflineInput): OfflinePrediction {
   const tokens = tokenize(input.description);
   if (tokens.length === 0) return prediction("OTHER_OTHER", 0.05, "model");
-  const flow = flowOf(input.amount);
+  const flow = inferFlow(input.amount, tokens);
   const known = matchKnowledge(tokens, flow);
-  if (known && known.strength !== "channel") {
-    const confidence = CONFIDENCE[known.strength] - (known.contested ? CONTESTED_PENALTY : 0);
-    return prediction(known.category, confidence, known.strength);
-  }
-  const [best] = rankWithModel(tokens, flow, 1);
-  const modelCategory = best && mirrorForDirection(best.category, flow);
-  const modelConfidence = Math.min(best?.probability ?? 0, MODEL_CEILING);
-  if (known) {
-    const purposeful = modelCategory && !modelCategory.startsWith("TRANSFER_");
-    return purposeful && modelConfidence >= MODEL_OVER_CHANNEL
-      ? prediction(modelCategory, modelConfidence, "model")
-      : prediction(known.category, CONFIDENCE.channel, "channel");
-  }
-  return modelCategory ? prediction(modelCategory, modelConfidence, "model") : prediction("OTHER_OTHER", 0.05, "model");
+  if (known && DECIDES.has(known.strength)) return fromKnowledge(known);
+
+  const model = fromModel(tokens, flow);
+  if (!known) return model ?? prediction("OTHER_OTHER", 0.05, "model");
+  const overrules =
+    model &&
+    model.confidence >= MODEL_OVER_WEAK &&
+    model.primary !== primaryOf(known.category) &&
+    // A bare "transfer" loses only to a purpose, never to another kind of transfer.
+    !(known.strength === "channel" && model.primary.startsWith("TRANSFER_"));
+  return overrules ? model : fromKnowledge(known);
 }

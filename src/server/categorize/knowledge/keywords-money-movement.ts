@@ -762,6 +762,15 @@ export const MONEY_MOVEMENT_RULES: KeywordRule[] = [
     "tilisiirto",
     "etransfer",
     "ach transfer",
+    "internet banking",
+    "internet transfer",
+    "internet banking transfer",
+    "ib transfer",
+    "online banking",
+    "netbank",
+    "mobile banking",
+    "telebanking",
+    "internetbankieren",
   ]),
 
   // Borrowing and repaying (mirrored into LOAN_DISBURSEMENTS_* for money in).

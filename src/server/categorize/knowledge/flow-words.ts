@@ -1,0 +1,50 @@
+/**
+ * Words that tell which way money went when the amount is missing: "transfer from savings" came
+ * in, "payment to John" went out. Written from general knowledge of bank statements.
+ */
+export const MONEY_IN_WORDS = [
+  "from",
+  "received",
+  "incoming",
+  "credit",
+  "deposit",
+  "refund",
+  "payout",
+  "von",
+  "gutschrift",
+  "eingang",
+  "zahlungseingang",
+  "erstattung",
+  "rückerstattung",
+  "van",
+  "ontvangen",
+  "terugbetaling",
+  "recu",
+  "remboursement",
+  "devolucion",
+  "rimborso",
+  "inbetalning",
+];
+
+export const MONEY_OUT_WORDS = [
+  "to",
+  "sent",
+  "outgoing",
+  "debit",
+  "purchase",
+  "withdrawal",
+  "an",
+  "lastschrift",
+  "kartenzahlung",
+  "abbuchung",
+  "naar",
+  "betaling",
+  "achat",
+  "paiement",
+  "prelevement",
+  "prlv",
+  "retrait",
+  "compra",
+  "pago",
+  "uttag",
+];

@@ -1,0 +1,117 @@
+/**
+ * Everyday words people and budgeting tools write into transactions ("Lunch", "Boodschappen",
+ * "Courses", "Tanken") and the stock phrases of wallet and payment-account exports ("Withdraw
+ * funds to bank", "Top-up", "ATM rebate"), in English, German, French and Dutch. Added after the
+ * first evaluation run, from general knowledge; see docs/CATEGORIZATION.md for how that run was
+ * used (category-level counts only, never the rows).
+ */
+import { type KeywordRule, decisive, hint, purpose } from "./keyword-rule";
+
+export const EVERYDAY_RULES: KeywordRule[] = [
+  purpose("FOOD_AND_DRINK_RESTAURANT", [
+    "lunch",
+    "dinner",
+    "breakfast",
+    "brunch",
+    "meal",
+    "meals",
+    "takeout",
+    "take out",
+    "mittagessen",
+    "abendessen",
+    "fruehstueck",
+    "essen gehen",
+    "dejeuner",
+    "diner",
+    "petit dejeuner",
+    "avondeten",
+    "etentje",
+    "uit eten",
+    "food court",
+    "hawker",
+    "kopitiam",
+    "koufu",
+    "food republic",
+  ]),
+  purpose("FOOD_AND_DRINK_GROCERIES", [
+    "courses",
+    "boodschappen",
+    "einkauf lebensmittel",
+    "supermarket shopping",
+    "food shopping",
+  ]),
+  purpose("FOOD_AND_DRINK_OTHER_FOOD_AND_DRINK", ["snacks", "snack", "drinks", "getraenke", "boissons"]),
+  purpose("TRANSPORTATION_GAS", ["tanken", "benzin", "benzine", "essence", "sans plomb", "gazole", "gasoil"]),
+  purpose("TRANSPORTATION_PUBLIC_TRANSIT", [
+    "bus mrt",
+    "mrt",
+    "lrt",
+    "transportfornsw",
+    "transport for nsw",
+    "opal travel",
+    "oepnv",
+  ]),
+  purpose("PERSONAL_CARE_HAIR_AND_BEAUTY", [
+    "haircut",
+    "hairdresser",
+    "hair cut",
+    "coiffeur",
+    "friseurbesuch",
+    "knippen",
+    "manicure",
+  ]),
+  purpose("MEDICAL_PHARMACIES_AND_SUPPLEMENTS", [
+    "medicine",
+    "medicines",
+    "prescription",
+    "medikamente",
+    "medicaments",
+    "medicijnen",
+  ]),
+  purpose("MEDICAL_VETERINARY_SERVICES", ["vet", "vets"]),
+  purpose("GENERAL_MERCHANDISE_CLOTHING_AND_ACCESSORIES", ["kleidung", "vetement", "kleren"]),
+  purpose("GENERAL_MERCHANDISE_TOBACCO_AND_VAPE", ["cigarettes", "zigaretten", "cigarettes tabac"]),
+  purpose("GENERAL_MERCHANDISE_GIFTS_AND_NOVELTIES", ["cadeau", "cadeaux", "geschenke", "present"]),
+  purpose("TRAVEL_OTHER_TRAVEL", ["vacation", "holiday", "holidays", "urlaub", "vacances", "vakantie"]),
+  purpose("HOME_IMPROVEMENT_REPAIR_AND_MAINTENANCE", ["home repair", "repairs", "reparatur", "reparation"]),
+  hint("GOVERNMENT_AND_NON_PROFIT_TAX_PAYMENT", ["tax", "taxes", "steuer", "steuern", "belastingen"]),
+  hint("LOAN_PAYMENTS_PERSONAL_LOAN_PAYMENT", ["loan", "kredit", "credit agreement"]),
+  hint("TRANSFER_OUT_WITHDRAWAL", ["cash"], { direction: "out" }),
+  hint(
+    "INCOME_OTHER",
+    ["income", "invoice", "rechnung", "facture", "factuur", "reimbursement", "erstattung", "remboursement"],
+    {
+      direction: "in",
+    },
+  ),
+  decisive("LOAN_PAYMENTS_CREDIT_CARD_PAYMENT", ["card balance", "card repayment", "credit card repayment"]),
+  // Wallet and payment-account exports.
+  decisive("TRANSFER_OUT_ACCOUNT_TRANSFER", [
+    "withdraw funds",
+    "withdrawal to bank",
+    "transfer to bank",
+    "bank withdrawal",
+    "bank deposit",
+    "add funds",
+    "top up",
+    "topup",
+    "top-up",
+    "aufladung",
+    "opwaarderen",
+    "rechargement",
+    "to own account",
+    "from own account",
+  ]),
+  hint("TRANSFER_IN_ACCOUNT_TRANSFER", ["payment received", "money received", "received from", "payment from"], {
+    direction: "in",
+  }),
+  // A refunded fee is still about that fee (refunds keep the category of what they reverse).
+  decisive("BANK_FEES_ATM_FEES", ["atm rebate", "atm fee rebate", "atm refund", "atm fee refund", "atm reimbursement"]),
+  decisive("BANK_FEES_OTHER_BANK_FEES", [
+    "fee refund",
+    "fee reversal",
+    "refund of fee",
+    "fee rebate",
+    "gebuehrenerstattung",
+  ]),
+];
