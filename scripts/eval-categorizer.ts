@@ -36,6 +36,7 @@ function main() {
   const byBasis = new Map<string, Tally>();
   const byExpected = new Map<string, Tally>();
   const confusions = new Map<string, number>();
+  const byConfidence = new Map<string, Tally>();
   const started = performance.now();
   for (const row of scored) {
     const amount = row.amount.trim() ? row.amount.trim() : null;
@@ -45,6 +46,10 @@ function main() {
       t.total++;
       if (right) t.right++;
     }
+    const bucket = `${p.basis === "model" ? "model" : "knowledge"} ${(Math.floor(p.confidence * 5) / 5).toFixed(1)}+`;
+    const b = byConfidence.get(bucket) ?? byConfidence.set(bucket, tally()).get(bucket)!;
+    b.total++;
+    if (right) b.right++;
     const expected = byExpected.get(row.primary) ?? byExpected.set(row.primary, tally()).get(row.primary)!;
     expected.total++;
     if (right) expected.right++;
@@ -80,6 +85,9 @@ function main() {
     console.log(`\nby what decided:`);
     for (const [basis, t] of [...byBasis].sort((a, b) => b[1].total - a[1].total))
       console.log(`  ${basis.padEnd(10)} ${String(t.total).padStart(4)} rows, ${pct(t)} right`);
+    console.log(`\ncalibration (stated confidence → share right):`);
+    for (const [bucket, t] of [...byConfidence].sort((a, b) => a[0].localeCompare(b[0])))
+      console.log(`  ${bucket.padEnd(16)} ${String(t.total).padStart(4)} rows, ${pct(t)} right`);
     console.log(`\nrecall by labeled primary:`);
     for (const [primary, t] of [...byExpected].sort((a, b) => b[1].total - a[1].total))
       console.log(`  ${primary.padEnd(28)} ${t.right}/${t.total} = ${pct(t)}`);

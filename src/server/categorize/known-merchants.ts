@@ -1,6 +1,7 @@
 import type { MerchantEntry } from "./knowledge/merchant-entry";
 import { FOOD_MERCHANTS } from "./knowledge/merchants-food";
 import { GETTING_AROUND_MERCHANTS } from "./knowledge/merchants-getting-around";
+import { REGIONAL_MERCHANTS } from "./knowledge/merchants-regional";
 import { SERVICE_MERCHANTS } from "./knowledge/merchants-services";
 import { SHOPPING_MERCHANTS } from "./knowledge/merchants-shopping";
 import { type PhraseMatch, PhraseMatcher } from "./phrase-matcher";
@@ -10,6 +11,7 @@ export const KNOWN_MERCHANTS: readonly MerchantEntry[] = [
   ...SHOPPING_MERCHANTS,
   ...GETTING_AROUND_MERCHANTS,
   ...SERVICE_MERCHANTS,
+  ...REGIONAL_MERCHANTS,
 ];
 
 const matcher = new PhraseMatcher<MerchantEntry>();

@@ -27,9 +27,9 @@ export type Example = { features: readonly string[]; label: string; flow: Direct
 
 type TrainOptions = { smoothing?: number; minDocuments?: number; priorPower?: number };
 
-/** Counts, prunes rare features, and stores the sparse log-likelihood gains rounded to 3 decimals. */
+/** Counts, prunes rare features, and stores the sparse log-likelihood gains rounded to 2 decimals. */
 export function trainNaiveBayes(examples: readonly Example[], options: TrainOptions = {}): NaiveBayesModel {
-  const { smoothing = 0.1, minDocuments = 2, priorPower = 0.3 } = options;
+  const { smoothing = 0.1, minDocuments = 3, priorPower = 0.3 } = options;
   const classes = [...new Set(examples.map((e) => e.label))].sort();
   const classIndex = new Map(classes.map((c, i) => [c, i]));
   const documents = new Map<string, number>();
@@ -82,7 +82,7 @@ export function trainNaiveBayes(examples: readonly Example[], options: TrainOpti
 }
 
 function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
+  return Math.round(x * 100) / 100;
 }
 
 /** A trained model turned into lookups for scoring. */

@@ -1,6 +1,6 @@
 /**
- * What the offline model sees of a description: its words, adjacent word pairs and the 3- to
- * 5-letter pieces of each word (so "BURGERKIN", cut off by the bank's column width, still
+ * What the offline model sees of a description: its words, adjacent word pairs and the 3- and
+ * 4-letter pieces of each word (so "BURGERKIN", cut off by the bank's column width, still
  * resembles "burger king"). Digits carry store numbers and dates, not meaning: they are dropped.
  */
 const DIGITS = /[0-9]+/g;
@@ -18,7 +18,7 @@ export function extractFeatures(tokens: readonly string[]): string[] {
     if (i > 0) features.add(`b:${words[i - 1]}_${word}`);
     if (word.length < 3) continue;
     const padded = `^${word}$`;
-    for (let n = 3; n <= 5; n++) {
+    for (let n = 3; n <= 4; n++) {
       for (let start = 0; start + n <= padded.length; start++) features.add(`c:${padded.slice(start, start + n)}`);
     }
   }

@@ -5,7 +5,7 @@
  * first evaluation run, from general knowledge; see docs/CATEGORIZATION.md for how that run was
  * used (category-level counts only, never the rows).
  */
-import { type KeywordRule, decisive, hint, purpose } from "./keyword-rule";
+import { type KeywordRule, channel, decisive, hint, purpose } from "./keyword-rule";
 
 export const EVERYDAY_RULES: KeywordRule[] = [
   purpose("FOOD_AND_DRINK_RESTAURANT", [
@@ -105,6 +105,47 @@ export const EVERYDAY_RULES: KeywordRule[] = [
   hint("TRANSFER_IN_ACCOUNT_TRANSFER", ["payment received", "money received", "received from", "payment from"], {
     direction: "in",
   }),
+  // Online banks named alone: money moved to or from one's own account there.
+  channel("TRANSFER_OUT_ACCOUNT_TRANSFER", [
+    "monzo",
+    "starling bank",
+    "bunq",
+    "n26",
+    "chime",
+    "ally bank",
+    "marcus by goldman",
+    "capital one 360",
+    "discover bank",
+    "varo",
+    "vivid money",
+    "tomorrow bank",
+    "lunar",
+    "up bank",
+  ]),
+  // Central and southern European bank words.
+  decisive("INCOME_SALARY", ["wynagrodzenie", "pensja", "mzda", "výplata mzdy", "munkabér", "vencimento", "salário", "salariu"], {
+    direction: "in",
+  }),
+  decisive("TRANSFER_OUT_WITHDRAWAL", ["wypłata z bankomatu", "výběr z bankomatu", "výběr hotovosti", "készpénzfelvétel", "levantamento", "retragere numerar"], {
+    direction: "out",
+  }),
+  decisive("INCOME_INTEREST_EARNED", ["odsetki", "úrok", "úroky", "kamat", "juros", "dobanda"]),
+  decisive("BANK_FEES_OTHER_BANK_FEES", ["prowizja", "opłata za prowadzenie", "poplatek za vedení", "számlavezetési díj", "comissão", "comision bancara"]),
+  channel("TRANSFER_OUT_ACCOUNT_TRANSFER", ["przelew", "převod", "átutalás", "transferência", "transfer bancar"]),
+  purpose("RENT_AND_UTILITIES_RENT", ["czynsz", "nájem", "nájemné", "albérlet", "renda casa", "chirie"], { direction: "out" }),
+  purpose("GENERAL_SERVICES_INSURANCE", ["ubezpieczenie", "pojištění", "biztosítás", "seguro", "asigurare", "pzu", "warta", "uniqa", "kooperativa", "helvetia", "baloise", "ageas", "ethias", "storebrand", "fremtind", "topdanmark", "codan", "achmea", "aegon"]),
+  purpose("MEDICAL_PHARMACIES_AND_SUPPLEMENTS", ["apteka", "lékárna", "gyógyszertár", "patika", "farmácia", "apotek hjärtat", "kronans apotek"]),
+  purpose("FOOD_AND_DRINK_GROCERIES", ["biedronka", "żabka", "lewiatan", "stokrotka", "dino", "rohlik", "continente", "pingo doce", "minipreço"]),
+  purpose("FOOD_AND_DRINK_RESTAURANT", ["restauracja", "restaurace", "étterem", "jídelna", "bistrô"]),
+  purpose("FOOD_AND_DRINK_COFFEE", ["kawiarnia", "kavárna", "kávézó", "cafetaria"]),
+  purpose("FOOD_AND_DRINK_OTHER_FOOD_AND_DRINK", ["piekarnia", "pekárna", "pékség", "padaria", "pastelaria", "cukiernia", "cukrárna"]),
+  purpose("TRANSPORTATION_GAS", ["stacja paliw", "čerpací stanice", "benzinkút", "posto de combustível", "mol", "lukoil", "petrom"]),
+  purpose("GENERAL_SERVICES_POSTAGE_AND_SHIPPING", ["inpost", "poczta polska", "česká pošta", "zásilkovna", "packeta", "budbee", "instabox", "ctt"]),
+  purpose("RENT_AND_UTILITIES_TELEPHONE", ["comviq", "tdc", "yettel", "meo", "nos comunicações", "telia finland", "elisa oyj", "dna oyj", "tim spa", "telecom italia"]),
+  purpose("RENT_AND_UTILITIES_GAS_AND_ELECTRICITY", ["čez", "pge", "tauron", "enea", "mvm", "elmű", "edp", "helen oy", "innogy"]),
+  purpose("RENT_AND_UTILITIES_INTERNET_AND_CABLE", ["yousee", "upc polska", "vectra"]),
+  decisive("INCOME_OTHER", ["nav", "zus"], { direction: "in" }),
+  decisive("GOVERNMENT_AND_NON_PROFIT_TAX_PAYMENT", ["verohallinto", "urząd skarbowy", "finanční úřad", "nav adó", "podatek"]),
   // A refunded fee is still about that fee (refunds keep the category of what they reverse).
   decisive("BANK_FEES_ATM_FEES", ["atm rebate", "atm fee rebate", "atm refund", "atm fee refund", "atm reimbursement"]),
   decisive("BANK_FEES_OTHER_BANK_FEES", [
