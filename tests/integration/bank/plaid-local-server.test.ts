@@ -313,7 +313,10 @@ describe("errors, in Plaid's format", () => {
   it("makes the access token useless once the connection is removed", async () => {
     const { accessToken } = await link();
     await provider.removeConnection(accessToken);
-    expect(await failure(provider.getAccounts(accessToken))).toMatchObject({ kind: "fatal", providerCode: "ITEM_NOT_FOUND" });
+    expect(await failure(provider.getAccounts(accessToken))).toMatchObject({
+      kind: "fatal",
+      providerCode: "ITEM_NOT_FOUND",
+    });
     expect(await failure(provider.getAccounts("access-sandbox-made-up"))).toMatchObject({
       kind: "fatal",
       code: "INVALID_ACCESS_TOKEN",
