@@ -6,8 +6,8 @@
  * device (src/app/api/auth/[...nextauth]/route.ts).
  */
 import type { NextAuthOptions } from "next-auth";
-import CredentialsProvider from "next-auth/providers/credentials";
-import GoogleProvider from "next-auth/providers/google";
+import credentialsModule from "next-auth/providers/credentials";
+import googleModule from "next-auth/providers/google";
 import { db } from "~/server/db";
 import { authSecret, env } from "~/server/env";
 import { recordAudit } from "~/server/security/audit-log";
@@ -35,6 +35,18 @@ declare module "next-auth/jwt" {
     sid: string;
   }
 }
+
+/**
+ * next-auth 4's providers are CommonJS with `exports.default`. Next's bundler hands us that
+ * default; plain Node ESM (tsx scripts, the CLI) hands us the whole `exports` object instead.
+ */
+function commonJsDefault<T>(imported: T): T {
+  const wrapped = imported as T & { default?: T };
+  return typeof imported === "function" ? imported : (wrapped.default ?? imported);
+}
+
+const CredentialsProvider = commonJsDefault(credentialsModule);
+const GoogleProvider = commonJsDefault(googleModule);
 
 const NO_DEVICE: RequestMeta = { ipAddress: null, userAgent: null };
 
