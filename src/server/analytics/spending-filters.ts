@@ -3,6 +3,7 @@
  * and an account — as one zod schema (tool input, procedure input) and one SQL condition.
  */
 import { z } from "zod";
+import { escapeLike } from "~/server/db/escape-like";
 import { Prisma } from "~/server/db/generated/client";
 import { effectiveCategorySql, effectiveDetailedSql } from "~/server/transaction/spending";
 import { calendarDate, fromCalendarDate } from "~/server/time/calendar";
@@ -33,8 +34,6 @@ export const spendingFilters = z
   .strictObject(spendingFilterFields)
   .refine((p) => p.from <= p.to, "from must not be after to");
 export type SpendingFilters = z.infer<typeof spendingFilters>;
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** SQL condition over `transactions t` for the filters; the owner is always part of it. */
 export function filterSql(userId: string, filters: SpendingFilters): Prisma.Sql {

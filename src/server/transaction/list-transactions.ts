@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "~/server/db";
+import { escapeLike } from "~/server/db/escape-like";
 import type { Prisma } from "~/server/db/generated/client";
 import { AppError } from "~/server/errors";
 import { calendarDate, fromCalendarDate } from "~/server/time/calendar";
@@ -45,7 +46,7 @@ export async function listTransactions(db: Db, userId: string, rawInput: ListTra
     and.push({ OR: [{ userCategory: input.category }, { userCategory: null, category: input.category }] });
   }
   if (input.search) {
-    const contains = { contains: input.search, mode: "insensitive" as const };
+    const contains = { contains: escapeLike(input.search), mode: "insensitive" as const };
     and.push({ OR: [{ description: contains }, { merchantName: contains }, { notes: contains }] });
   }
   if (input.cursor) {

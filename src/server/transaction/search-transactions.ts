@@ -1,13 +1,12 @@
 import { z } from "zod";
 import type { Db } from "~/server/db";
+import { escapeLike } from "~/server/db/escape-like";
 import { toTransactionDto, transactionSelect } from "./transaction-dto";
 
 export const searchTransactionsInput = z.object({
   query: z.string().trim().min(2, "Type at least 2 characters").max(100),
   limit: z.number().int().min(1).max(100).default(25),
 });
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Substring and fuzzy search over description, merchant and notes, best match first. Trigram
