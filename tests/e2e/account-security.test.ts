@@ -48,7 +48,10 @@ describe("two-factor, API tokens, export and deletion in the browser", () => {
       .textContent())!.trim();
     await page.getByLabel("Six-digit code").fill(await generate({ secret }));
     await page.getByRole("button", { name: "Turn on" }).click();
-    const codes = await page.getByTestId("recovery-codes").locator("li").allTextContents();
+    const codeItems = page.getByTestId("recovery-codes").locator("li");
+    // The codes arrive with the server's answer; allTextContents does not wait for them.
+    await codeItems.first().waitFor();
+    const codes = await codeItems.allTextContents();
     expect(codes).toHaveLength(10);
     await page.getByRole("button", { name: "I have saved them" }).click();
 

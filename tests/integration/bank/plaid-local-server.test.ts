@@ -119,12 +119,12 @@ describe("linking", () => {
     await provider.exchangePublicToken(publicToken);
     expect(await failure(provider.exchangePublicToken(publicToken))).toMatchObject({
       kind: "fatal",
-      code: "INVALID_PUBLIC_TOKEN",
+      providerCode: "INVALID_PUBLIC_TOKEN",
     });
     const wrong = providerFor(server.url, { secret: "not-the-secret" }).provider;
     expect(await failure(wrong.createLinkToken({ userId: "u" }))).toMatchObject({
       kind: "fatal",
-      code: "INVALID_API_KEYS",
+      providerCode: "INVALID_API_KEYS",
     });
   });
 
@@ -235,7 +235,7 @@ describe("/transactions/sync", () => {
     const [added] = server.control.addTransactions(await itemIdOf(accessToken), { count: 1 });
     expect(await failure(provider.syncTransactions(accessToken, page1.nextCursor, 50))).toMatchObject({
       kind: "restart-pagination",
-      code: "TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION",
+      providerCode: "TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION",
     });
     const restarted = await syncAll(accessToken, null, 50);
     expect(ids(restarted.added)).toContain(added);
@@ -282,7 +282,7 @@ describe("errors, in Plaid's format", () => {
     });
     expect(await failure(provider.syncTransactions(accessToken, null, 10))).toMatchObject({
       kind: "retry",
-      code: "INTERNAL_SERVER_ERROR",
+      providerCode: "INTERNAL_SERVER_ERROR",
     });
     expect(await provider.getAccounts(accessToken)).toHaveLength(3);
   });
@@ -297,7 +297,7 @@ describe("errors, in Plaid's format", () => {
     await api.sandboxItemResetLogin({ access_token: accessToken });
     expect(await failure(provider.syncTransactions(accessToken, null, 10))).toMatchObject({
       kind: "reauth",
-      code: "ITEM_LOGIN_REQUIRED",
+      providerCode: "ITEM_LOGIN_REQUIRED",
     });
     expect(await failure(provider.getAccounts(accessToken))).toMatchObject({ kind: "reauth" });
     expect((await provider.getConnection(accessToken)).error).toMatchObject({
@@ -319,7 +319,7 @@ describe("errors, in Plaid's format", () => {
     });
     expect(await failure(provider.getAccounts("access-sandbox-made-up"))).toMatchObject({
       kind: "fatal",
-      code: "INVALID_ACCESS_TOKEN",
+      providerCode: "INVALID_ACCESS_TOKEN",
     });
   });
 });
