@@ -31,7 +31,7 @@ export async function seedDemo(): Promise<{ email: string; password: string; tra
   await seedCategories(db);
   const userId = await demoUserId();
   if ((await db.bankConnection.count({ where: { userId } })) === 0) {
-    const { connectionId } = await connectSandboxBank(db, userId, DEMO_INSTITUTION);
+    const { connectionId } = await connectSandboxBank(db, userId, DEMO_INSTITUTION, null);
     // The worker would run this sync too; running it here means the demo opens with data in it.
     const outcome = await syncConnection(db, connectionId, "initial", {
       source: getBankProvider("plaid"),

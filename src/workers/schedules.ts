@@ -19,6 +19,8 @@ export const SCHEDULES: Schedule[] = [
   // Daily summaries and weekly reports fall due at each user's own local time.
   { id: "digests", repeat: { every: 5 * 60_000 }, data: { task: "digests" } },
   { id: "redeliver-notifications", repeat: { every: 10 * 60_000 }, data: { task: "redeliver" } },
+  // Webhooks bring most changes; this catches a missed webhook and banks that send none.
+  { id: "bank-syncs", repeat: { pattern: "0 */6 * * *", tz: "UTC" }, data: { task: "bank-syncs" } },
 ];
 
 /** Every hour, insights for the users whose local morning it is (src/workers/processors/insights.ts). */

@@ -7,6 +7,8 @@ import { z } from "zod";
 import type { Db } from "~/server/db";
 import { Prisma } from "~/server/db/generated/client";
 import { AppError } from "~/server/errors";
+import { recordAudit } from "~/server/security/audit-log";
+import type { RequestMeta } from "~/server/security/client-info";
 import { encryptAccessToken } from "./crypto/access-token-cipher";
 import { enqueueSync } from "./enqueue-sync";
 import { getBankProvider } from "./providers/get-bank-provider";
@@ -15,15 +17,17 @@ import { plaidProvider } from "./providers/plaid/plaid-provider";
 export const exchangePublicTokenInput = z.object({ publicToken: z.string().min(1).max(500) });
 export const connectSandboxInput = z.object({ institutionId: z.string().regex(/^ins_[A-Za-z0-9_]+$/) });
 
-export async function createLinkToken(userId: string) {
-  const { linkToken, expiresAt } = await getBankProvider("plaid").createLinkToken({ userId });
-  return { linkToken, expiresAt };
-}
-
-export async function connectBank(db: Db, userId: string, publicToken: string): Promise<{ connectionId: string }> {
+export async function connectBank(
+  db: Db,
+  userId: string,
+  publicToken: string,
+  meta: RequestMeta | null,
+): Promise<{ connectionId: string }> {
   const provider = getBankProvider("plaid");
   const linked = await provider.exchangePublicToken(publicToken);
   const details = await provider.getConnection(linked.accessToken);
+  const itemKey = { provider: provider.name, providerItemId: linked.providerItemId };
+  const relinked = await db.bankConnection.findFirst({ where: { ...itemKey, userId }, select: { id: true } });
   const data = {
     accessTokenEncrypted: encryptAccessToken(linked.accessToken),
     institutionId: details.institutionId,
@@ -34,12 +38,23 @@ export async function connectBank(db: Db, userId: string, publicToken: string): 
   try {
     const connection = await db.bankConnection.upsert({
       // Re-linking the same Item (repairing a login) updates it instead of duplicating it.
-      where: { provider_providerItemId: { provider: provider.name, providerItemId: linked.providerItemId }, userId },
-      create: { userId, provider: provider.name, providerItemId: linked.providerItemId, ...data },
+      where: { provider_providerItemId: itemKey, userId },
+      create: { userId, ...itemKey, ...data },
       update: data,
       select: { id: true },
     });
-    await enqueueSync(connection.id, "initial");
+    await recordAudit(
+      db,
+      {
+        userId,
+        action: relinked ? "bank.reauthorized" : "bank.connected",
+        resourceType: "bank_connection",
+        resourceId: connection.id,
+        metadata: { institution: details.institutionName },
+      },
+      meta,
+    );
+    await enqueueSync(connection.id, relinked ? "manual" : "initial");
     return { connectionId: connection.id };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
@@ -53,7 +68,7 @@ export async function listSandboxInstitutions() {
   return plaidProvider().listSandboxInstitutions();
 }
 
-export async function connectSandboxBank(db: Db, userId: string, institutionId: string) {
+export async function connectSandboxBank(db: Db, userId: string, institutionId: string, meta: RequestMeta | null) {
   const publicToken = await plaidProvider().createSandboxPublicToken(institutionId);
-  return connectBank(db, userId, publicToken);
+  return connectBank(db, userId, publicToken, meta);
 }

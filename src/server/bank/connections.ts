@@ -2,6 +2,8 @@ import { z } from "zod";
 import type { Db } from "~/server/db";
 import { AppError } from "~/server/errors";
 import { logger } from "~/server/logger";
+import { recordAudit } from "~/server/security/audit-log";
+import type { RequestMeta } from "~/server/security/client-info";
 import { decryptAccessToken } from "./crypto/access-token-cipher";
 import { enqueueSync } from "./enqueue-sync";
 import { getBankProvider } from "./providers/get-bank-provider";
@@ -9,11 +11,12 @@ import { ProviderError } from "./sync/sync-source";
 
 export const connectionIdInput = z.object({ connectionId: z.uuid() });
 export const disconnectInput = connectionIdInput.extend({ keepHistory: z.boolean() });
+export const linkTokenInput = z.object({ connectionId: z.uuid().optional() }).optional();
 
 async function ownConnection(db: Db, userId: string, connectionId: string) {
   const connection = await db.bankConnection.findFirst({
     where: { id: connectionId, userId },
-    select: { id: true, provider: true, status: true, accessTokenEncrypted: true },
+    select: { id: true, provider: true, status: true, accessTokenEncrypted: true, institutionName: true },
   });
   if (!connection) throw new AppError("NOT_FOUND", "Bank connection not found");
   return connection;
@@ -52,6 +55,50 @@ export async function listConnections(db: Db, userId: string) {
   return connections.map(({ syncRuns, ...connection }) => ({ ...connection, lastRun: syncRuns[0] ?? null }));
 }
 
+/**
+ * A link token for the provider's widget; for one of the user's connections, in update mode, so
+ * the user signs in to that bank again without making a new connection.
+ * https://plaid.com/docs/link/update-mode/
+ */
+export async function createLinkToken(db: Db, userId: string, connectionId?: string) {
+  const provider = getBankProvider("plaid");
+  let accessToken: string | undefined;
+  if (connectionId) {
+    const connection = await ownConnection(db, userId, connectionId);
+    if (connection.status === "DISCONNECTED") throw new AppError("CONFLICT", "This connection is disconnected");
+    accessToken = decryptAccessToken(connection.accessTokenEncrypted);
+  }
+  const { linkToken, expiresAt } = await provider.createLinkToken({ userId, accessToken });
+  return { linkToken, expiresAt };
+}
+
+/**
+ * After the user signed in again (Link in update mode keeps the same access token), asks the
+ * provider whether the login works now, then resumes syncing.
+ */
+export async function confirmReauth(db: Db, userId: string, connectionId: string, meta: RequestMeta | null) {
+  const connection = await ownConnection(db, userId, connectionId);
+  if (connection.status === "DISCONNECTED") throw new AppError("CONFLICT", "This connection is disconnected");
+  const state = await getBankProvider(connection.provider).getConnection(
+    decryptAccessToken(connection.accessTokenEncrypted),
+  );
+  if (state.error?.needsReauth) throw new AppError("CONFLICT", "The bank still asks you to sign in again");
+  await db.bankConnection.update({ where: { id: connection.id }, data: { status: "ACTIVE", errorCode: null } });
+  await recordAudit(
+    db,
+    {
+      userId,
+      action: "bank.reauthorized",
+      resourceType: "bank_connection",
+      resourceId: connection.id,
+      metadata: { institution: connection.institutionName },
+    },
+    meta,
+  );
+  await enqueueSync(connection.id, "manual");
+  return { queued: true };
+}
+
 export async function syncNow(db: Db, userId: string, connectionId: string) {
   const connection = await ownConnection(db, userId, connectionId);
   if (connection.status === "DISCONNECTED") throw new AppError("CONFLICT", "This connection is disconnected");
@@ -63,7 +110,12 @@ export async function syncNow(db: Db, userId: string, connectionId: string) {
  * Removes the Item at the provider (our access ends there), then either keeps the accounts and
  * their history as a read-only record or deletes them with every transaction.
  */
-export async function disconnectBank(db: Db, userId: string, input: z.infer<typeof disconnectInput>) {
+export async function disconnectBank(
+  db: Db,
+  userId: string,
+  input: z.infer<typeof disconnectInput>,
+  meta: RequestMeta | null,
+) {
   const connection = await ownConnection(db, userId, input.connectionId);
   if (connection.status !== "DISCONNECTED") {
     try {
@@ -88,5 +140,16 @@ export async function disconnectBank(db: Db, userId: string, input: z.infer<type
       await tx.bankConnection.delete({ where: { id: connection.id } });
     }
   });
+  await recordAudit(
+    db,
+    {
+      userId,
+      action: "bank.removed",
+      resourceType: "bank_connection",
+      resourceId: connection.id,
+      metadata: { institution: connection.institutionName, keptHistory: input.keepHistory },
+    },
+    meta,
+  );
   return { disconnected: true, keptHistory: input.keepHistory };
 }

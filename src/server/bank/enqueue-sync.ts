@@ -1,3 +1,4 @@
+import type { Db } from "~/server/db";
 import { enqueue } from "~/server/queue/producers";
 import type { JobPayload } from "~/server/queue/queues";
 
@@ -7,4 +8,18 @@ import type { JobPayload } from "~/server/queue/queues";
  */
 export function enqueueSync(connectionId: string, trigger: JobPayload<"bank-sync">["trigger"]) {
   return enqueue("bank-sync", { connectionId, trigger }, { deduplication: { id: `bank-sync:${connectionId}` } });
+}
+
+/**
+ * The 6-hourly sync of every connection that can sync. A connection left SYNCING by a crashed
+ * worker is included on purpose: its job is found again here, and a still-running one is
+ * deduplicated. Connections waiting for the user to sign in again are left alone.
+ */
+export async function enqueueScheduledSyncs(db: Db): Promise<{ queued: number }> {
+  const connections = await db.bankConnection.findMany({
+    where: { status: { in: ["ACTIVE", "SYNCING", "ERROR"] } },
+    select: { id: true },
+  });
+  for (const { id } of connections) await enqueueSync(id, "schedule");
+  return { queued: connections.length };
 }

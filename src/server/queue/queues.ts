@@ -14,8 +14,8 @@ export const jobPayloads = {
   categorize: z.object({ userId: z.uuid(), transactionIds: z.array(z.uuid()).min(1).max(1000) }),
   "budget-check": z.object({ userId: z.uuid(), day: calendarDate.optional() }),
   notify: z.object({ notificationId: z.uuid() }),
-  /** Scheduled upkeep for budgets, goals and notifications (src/workers/schedules.ts). */
-  "alerts-schedule": z.object({ task: z.enum(["reconcile", "digests", "redeliver"]) }),
+  /** Scheduled upkeep: budgets, goals, notifications and bank syncs (src/workers/schedules.ts). */
+  "alerts-schedule": z.object({ task: z.enum(["reconcile", "digests", "redeliver", "bank-syncs"]) }),
   /** Daily insights for one user; without a userId, the hourly fan-out to users whose morning it is. */
   insights: z.object({ userId: z.uuid().optional() }),
 } as const;

@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = [
   "api_token.created",
   "api_token.revoked",
   "bank.connected",
+  "bank.reauthorized",
   "bank.removed",
   "data.exported",
   "account.deleted",

@@ -14,7 +14,7 @@ export function accountDeletionDeps(db: Db): AccountDeletionDeps {
         where: { userId, status: { not: "DISCONNECTED" } },
         select: { id: true },
       });
-      for (const { id } of live) await disconnectBank(db, userId, { connectionId: id, keepHistory: true });
+      for (const { id } of live) await disconnectBank(db, userId, { connectionId: id, keepHistory: true }, null);
     },
     removeQueuedJobs,
   };

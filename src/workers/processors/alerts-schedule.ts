@@ -1,3 +1,4 @@
+import { enqueueScheduledSyncs } from "~/server/bank/enqueue-sync";
 import { reconcileBudgets } from "~/server/budget/check-budgets";
 import { db } from "~/server/db";
 import { refreshAllGoals } from "~/server/goal/refresh-goals";
@@ -13,6 +14,8 @@ export async function process(data: JobPayload<"alerts-schedule">) {
       return raiseDueDigests(db);
     case "redeliver":
       return redeliverPending(db);
+    case "bank-syncs":
+      return enqueueScheduledSyncs(db);
     default: {
       const never: never = data.task;
       throw new Error(`unknown task ${String(never)}`);

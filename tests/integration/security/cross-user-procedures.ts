@@ -55,7 +55,9 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   "bank.accounts": { expect: "no-leak", inputs: none, aliceSees: true },
   "bank.connections": { expect: "no-leak", inputs: none, aliceSees: true },
   "bank.linkMode": { expect: "no-leak", inputs: none },
-  "bank.createLinkToken": { expect: "no-leak", inputs: none },
+  // Without an id it names nothing of anyone's; with Alice's connection (update mode) Bob is refused.
+  "bank.createLinkToken": { expect: "denied", inputs: (a) => [{ connectionId: a.connectionId }] },
+  "bank.confirmReauth": { expect: "denied", inputs: (a) => [{ connectionId: a.connectionId }] },
   "bank.exchangePublicToken": { expect: "no-leak", inputs: () => [{ publicToken: "public-local-not-a-token" }] },
   "bank.sandboxInstitutions": { expect: "no-leak", inputs: none },
   "bank.connectSandbox": { expect: "no-leak", inputs: () => [{ institutionId: "ins_does_not_exist" }] },

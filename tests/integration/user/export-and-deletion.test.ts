@@ -43,7 +43,7 @@ describe("export all my data", () => {
       scope: "READ",
       code: await totpCode(secret),
     });
-    await connectSandboxBank(db, user.id, "ins_109508");
+    await connectSandboxBank(db, user.id, "ins_109508", null);
 
     const files = unzipSync(await exportUserData(db, user.id, device()));
     const names = Object.keys(files);
@@ -106,7 +106,7 @@ describe("delete my account", () => {
 
   it("removes the bank item at Plaid, every row, and the queued jobs; keeps the audit trail detached", async () => {
     const user = await createUserWithPassword(db);
-    const { connectionId } = await connectSandboxBank(db, user.id, "ins_109508");
+    const { connectionId } = await connectSandboxBank(db, user.id, "ins_109508", null);
     const itemId = (await db.bankConnection.findUniqueOrThrow({ where: { id: connectionId } })).providerItemId;
     expect(plaid.control.items().map((i) => i.itemId)).toContain(itemId);
     const account = await createTestAccount(db, user.id);

@@ -3,19 +3,22 @@ import {
   connectBank,
   connectSandboxBank,
   connectSandboxInput,
-  createLinkToken,
   exchangePublicTokenInput,
   listSandboxInstitutions,
 } from "~/server/bank/connect-bank";
 import {
+  confirmReauth,
   connectionIdInput,
+  createLinkToken,
   disconnectBank,
   disconnectInput,
+  linkTokenInput,
   listConnections,
   syncNow,
 } from "~/server/bank/connections";
 import { listAccounts } from "~/server/bank/list-accounts";
 import { env } from "~/server/env";
+import { requestMeta } from "~/server/security/client-info";
 
 export const bankRouter = createTRPCRouter({
   accounts: protectedProcedure.query(({ ctx }) => listAccounts(ctx.db, ctx.userId)),
@@ -25,18 +28,24 @@ export const bankRouter = createTRPCRouter({
     mode: env.PLAID_ENV === "production" ? ("link" as const) : ("picker" as const),
     env: env.PLAID_ENV,
   })),
-  createLinkToken: protectedProcedure.mutation(({ ctx }) => createLinkToken(ctx.userId)),
+  /** With a connection id: update mode, for signing in to that bank again. */
+  createLinkToken: protectedProcedure
+    .input(linkTokenInput)
+    .mutation(({ ctx, input }) => createLinkToken(ctx.db, ctx.userId, input?.connectionId)),
+  confirmReauth: protectedProcedure
+    .input(connectionIdInput)
+    .mutation(({ ctx, input }) => confirmReauth(ctx.db, ctx.userId, input.connectionId, requestMeta(ctx.headers))),
   exchangePublicToken: protectedProcedure
     .input(exchangePublicTokenInput)
-    .mutation(({ ctx, input }) => connectBank(ctx.db, ctx.userId, input.publicToken)),
+    .mutation(({ ctx, input }) => connectBank(ctx.db, ctx.userId, input.publicToken, requestMeta(ctx.headers))),
   sandboxInstitutions: protectedProcedure.query(() => listSandboxInstitutions()),
   connectSandbox: protectedProcedure
     .input(connectSandboxInput)
-    .mutation(({ ctx, input }) => connectSandboxBank(ctx.db, ctx.userId, input.institutionId)),
+    .mutation(({ ctx, input }) => connectSandboxBank(ctx.db, ctx.userId, input.institutionId, requestMeta(ctx.headers))),
   syncNow: protectedProcedure
     .input(connectionIdInput)
     .mutation(({ ctx, input }) => syncNow(ctx.db, ctx.userId, input.connectionId)),
   disconnect: protectedProcedure
     .input(disconnectInput)
-    .mutation(({ ctx, input }) => disconnectBank(ctx.db, ctx.userId, input)),
+    .mutation(({ ctx, input }) => disconnectBank(ctx.db, ctx.userId, input, requestMeta(ctx.headers))),
 });

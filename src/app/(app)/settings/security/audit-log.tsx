@@ -30,6 +30,7 @@ const ACTION_LABELS: Record<string, string> = {
   "api_token.created": "API token created",
   "api_token.revoked": "API token revoked",
   "bank.connected": "Bank connected",
+  "bank.reauthorized": "Bank sign-in renewed",
   "bank.removed": "Bank connection removed",
   "data.exported": "Data exported",
 };

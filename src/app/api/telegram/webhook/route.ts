@@ -2,12 +2,16 @@
  * Telegram's webhook. Telegram sends each update with the secret given to setWebhook in the
  * X-Telegram-Bot-Api-Secret-Token header (https://core.telegram.org/bots/api#setwebhook);
  * anything without it is refused. A handled update is always answered 200: any other status
- * makes Telegram send the same update again and again.
+ * makes Telegram send the same update again and again. Requests are limited per address first,
+ * so guessing the secret costs as much as anything else.
  */
 import { timingSafeEqual } from "node:crypto";
 import type { Update } from "telegraf/types";
 import { z } from "zod";
 import { logger } from "~/server/logger";
+import { clientIp } from "~/server/security/client-info";
+import { consumeRateLimit } from "~/server/security/rate-limits";
+import { handleRoute } from "~/server/security/route-response";
 import { getBot } from "~/server/telegram/bot-instance";
 import { telegramConfig } from "~/server/telegram/telegram-config";
 
@@ -22,7 +26,8 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export async function POST(request: Request) {
+export const POST = handleRoute(async (request: Request) => {
+  await consumeRateLimit("webhook", clientIp(request.headers) ?? "unknown");
   const secret = telegramConfig()?.webhookSecret;
   const bot = getBot();
   if (!secret || !bot) return Response.json({ error: "The Telegram webhook is not enabled" }, { status: 404 });
@@ -43,4 +48,4 @@ export async function POST(request: Request) {
     logger.error({ err: (error as Error).message, updateId: parsed.update_id }, "telegram webhook update failed");
   }
   return new Response(null, { status: 200 });
-}
+});
