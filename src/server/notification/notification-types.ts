@@ -11,6 +11,7 @@ export const NOTIFICATION_TYPES = [
   "goal_achieved",
   "daily_summary",
   "weekly_report",
+  "insight",
 ] as const;
 
 export const notificationType = z.enum(NOTIFICATION_TYPES);
@@ -29,6 +30,8 @@ export const DEFAULT_RULES: Record<NotificationType, { enabled: boolean; channel
   // A message every morning is opt-in; a weekly one is a gentler default.
   daily_summary: { enabled: false, channels: ["TELEGRAM"] },
   weekly_report: { enabled: true, channels: ["TELEGRAM"] },
+  // Only high-priority insights are raised at all, so they may reach the phone by default.
+  insight: { enabled: true, channels: ["TELEGRAM"] },
 };
 
 export const TYPE_LABELS: Record<NotificationType, string> = {
@@ -38,4 +41,5 @@ export const TYPE_LABELS: Record<NotificationType, string> = {
   goal_achieved: "Savings goal achieved",
   daily_summary: "Daily summary",
   weekly_report: "Weekly report",
+  insight: "Important insights",
 };
