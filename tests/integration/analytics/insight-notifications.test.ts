@@ -50,7 +50,7 @@ describe("high-priority insights through the notification service", () => {
 
   it("the daily job notifies each new high-priority insight once, however often it runs", async () => {
     const today = new Date().toISOString().slice(0, 10);
-    const { id: userId } = await generateLedgerUser(db, { seed: 62, from: "2025-01-01", to: today });
+    const { id: userId } = await generateLedgerUser(db, { seed: 62, timezone: "UTC", from: "2025-01-01", to: today });
     await processInsights({ userId });
     await processInsights({ userId });
     const high = await db.insight.findMany({ where: { userId, priority: "HIGH" }, select: { id: true } });
