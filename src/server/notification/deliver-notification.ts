@@ -7,11 +7,11 @@
  */
 import type { Telegram } from "telegraf";
 import type { Db } from "~/server/db";
+import { type EmailSender, smtpSender } from "~/server/email/send-email";
 import { type ChatPacing, defaultChatPacing } from "~/server/telegram/chat-pacing";
 import { telegramMessageFor } from "~/server/telegram/notification-message";
 import { getTelegram } from "~/server/telegram/telegram-config";
 import { type TelegramFailure, classifyTelegramFailure } from "~/server/telegram/telegram-failure";
-import { type EmailSender, getEmailSender } from "./email-sender";
 import { quietUntil } from "./local-clock";
 
 export type DeliveryOutcome =
@@ -30,7 +30,7 @@ export type DeliveryDeps = {
 
 export const defaultDeliveryDeps = (): DeliveryDeps => ({
   telegram: getTelegram(),
-  email: getEmailSender(),
+  email: smtpSender(),
   pacing: defaultChatPacing(),
   now: () => new Date(),
 });

@@ -2,9 +2,9 @@
 import type { z } from "zod";
 import type { Db } from "~/server/db";
 import { Prisma } from "~/server/db/generated/client";
+import { emailConfigured } from "~/server/email/send-email";
 import { fromMinorUnits, toMinorUnits } from "~/server/transaction/money";
 import { telegramConfig } from "~/server/telegram/telegram-config";
-import { getEmailSender } from "./email-sender";
 import type { updateSettingsInput } from "./settings-schema";
 
 export async function getNotificationSettings(db: Db, userId: string) {
@@ -47,7 +47,7 @@ export async function getNotificationSettings(db: Db, userId: string) {
       linked: Boolean(prefs?.telegramChatId),
       blockedAt: prefs?.telegramBlockedAt?.toISOString() ?? null,
     },
-    email: { available: getEmailSender() !== null, address: user.email },
+    email: { available: emailConfigured(), address: user.email },
   };
 }
 

@@ -7,8 +7,8 @@
  */
 import type { Db } from "~/server/db";
 import type { Channel, Prisma } from "~/server/db/generated/client";
+import { emailConfigured } from "~/server/email/send-email";
 import { telegramConfig } from "~/server/telegram/telegram-config";
-import { getEmailSender } from "./email-sender";
 import { enqueueDeliveries } from "./enqueue-delivery";
 import { ruleFor } from "./notification-rules";
 import type { NotificationType } from "./notification-types";
@@ -36,7 +36,7 @@ async function externalChannels(db: Db, event: NotificationEvent): Promise<Chann
   if (prefs && !prefs.notificationEnabled) return [];
   return rule.channels.filter((channel) => {
     if (channel === "TELEGRAM") return Boolean(telegramConfig() && prefs?.telegramChatId && !prefs.telegramBlockedAt);
-    return Boolean(getEmailSender());
+    return emailConfigured();
   });
 }
 
