@@ -97,6 +97,12 @@ const syncJob = (connectionId: string) =>
     .then((jobs) => jobs.filter((j) => j.data.connectionId === connectionId));
 
 describe("connecting and disconnecting a bank", () => {
+  it("offers the bank picker, not Plaid Link, against the local server", async () => {
+    const user = await app.factories.createTestUser(app.db);
+    const caller = app.createCaller(app.factories.callerContext(app.db, user));
+    expect(await caller.bank.linkMode()).toEqual({ mode: "picker", env: "local" });
+  });
+
   it("records the connection in the security log and queues its first sync", async () => {
     const { user, connectionId } = await connectedUser();
     expect(await auditActions(user.id)).toEqual(["bank.connected"]);

@@ -23,9 +23,9 @@ import { requestMeta } from "~/server/security/client-info";
 export const bankRouter = createTRPCRouter({
   accounts: protectedProcedure.query(({ ctx }) => listAccounts(ctx.db, ctx.userId)),
   connections: protectedProcedure.query(({ ctx }) => listConnections(ctx.db, ctx.userId)),
-  /** Local and sandbox mode show a bank picker instead of Plaid Link. */
+  /** The bundled local server has no Link widget: a bank picker goes through the same public-token exchange. */
   linkMode: protectedProcedure.query(() => ({
-    mode: env.PLAID_ENV === "production" ? ("link" as const) : ("picker" as const),
+    mode: env.PLAID_ENV === "local" ? ("picker" as const) : ("link" as const),
     env: env.PLAID_ENV,
   })),
   /** With a connection id: update mode, for signing in to that bank again. */
@@ -41,7 +41,9 @@ export const bankRouter = createTRPCRouter({
   sandboxInstitutions: protectedProcedure.query(() => listSandboxInstitutions()),
   connectSandbox: protectedProcedure
     .input(connectSandboxInput)
-    .mutation(({ ctx, input }) => connectSandboxBank(ctx.db, ctx.userId, input.institutionId, requestMeta(ctx.headers))),
+    .mutation(({ ctx, input }) =>
+      connectSandboxBank(ctx.db, ctx.userId, input.institutionId, requestMeta(ctx.headers)),
+    ),
   syncNow: protectedProcedure
     .input(connectionIdInput)
     .mutation(({ ctx, input }) => syncNow(ctx.db, ctx.userId, input.connectionId)),
