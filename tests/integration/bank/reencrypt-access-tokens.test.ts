@@ -64,16 +64,23 @@ describe("re-encrypting access tokens under the newest key", () => {
     expect(keyVersionOf(row.accessTokenEncrypted)).toBe(7);
   });
 
-  it("runs as `npm run -s cli -- bank reencrypt` with ENCRYPTION_KEYS from the environment", async () => {
+  it("runs as `npm run -s cli -- bank reencrypt` with ENCRYPTION_KEYS from the environment, TOTP secrets included", async () => {
     await db.bankConnection.deleteMany();
     const user = await createTestUser(db);
     await createConnection(user.id, "access-sandbox-cli", oldKeys);
+    await db.user.update({
+      where: { id: user.id },
+      data: { totpSecretEncrypted: encryptAccessToken("JBSWY3DPEHPK3PXP", parseKeyring(oldKeys)) },
+    });
     const { stdout } = await promisify(execFile)("npm", ["run", "-s", "cli", "--", "bank", "reencrypt"], {
       cwd: REPO_ROOT,
       env: { ...process.env, ENCRYPTION_KEYS: rotatedKeys },
     });
-    expect(JSON.parse(stdout)).toMatchObject({ keyVersion: 2, checked: 1, reencrypted: 1, failed: [] });
+    expect(JSON.parse(stdout)).toMatchObject({ keyVersion: 2, checked: 1, reencrypted: 1, failed: [], totpSecrets: 1 });
     const [row] = await storedTokens();
     expect(decryptAccessToken(row!.accessTokenEncrypted, parseKeyring(rotatedKeys))).toBe("access-sandbox-cli");
+    const { totpSecretEncrypted } = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(keyVersionOf(totpSecretEncrypted!)).toBe(2);
+    expect(decryptAccessToken(totpSecretEncrypted!, parseKeyring(`2:${NEW}`))).toBe("JBSWY3DPEHPK3PXP");
   });
 });
