@@ -43,6 +43,14 @@ const schema = z
     LLM_API_KEY: optional,
     LLM_MODEL: z.string().default("gpt-4o-mini"),
     ANTHROPIC_API_KEY: optional,
+    ANTHROPIC_MODEL: z.string().default("claude-haiku-4-5"),
+    /**
+     * OpenAI's Batch API for the first categorization of a long history: `auto` only at
+     * api.openai.com, `on` for any OpenAI-compatible endpoint that serves /v1/files and /v1/batches.
+     */
+    LLM_BATCH_API: z.enum(["auto", "on", "off"]).default("auto"),
+    /** How often a running batch is checked; OpenAI allows a batch 24 hours. */
+    LLM_BATCH_POLL_SECONDS: z.coerce.number().positive().max(3600).default(60),
 
     TELEGRAM_BOT_TOKEN: optional,
     TELEGRAM_BOT_USERNAME: optional,
