@@ -179,7 +179,7 @@ async function writeVerdicts(db: Db, userId: string, candidates: Candidate[], ll
     const v = c.verdict!;
     const tags = [...new Set([...c.tags, ...c.ruleTags])];
     return Prisma.sql`(${c.id}::uuid, ${c.displayName.slice(0, 255)}, ${c.key.slice(0, 255) || null}, ${v.primary}, ${v.detailed},
-      ${v.confidence.toFixed(2)}::numeric, ${v.source}::"CategorySource", ${tags}::text[], ${llmMissed.has(c.id)})`;
+      ${v.confidence.toFixed(2)}::numeric, ${v.source}::"CategorySource", ${tags}::text[], ${llmMissed.has(c.id)}::boolean)`;
   });
   await db.$executeRaw`
     UPDATE transactions t
