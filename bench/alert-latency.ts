@@ -13,16 +13,12 @@
  * this bench's own database, Redis prefix and fake Telegram.
  */
 import { type ChildProcess, fork, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Redis } from "ioredis";
-import pg from "pg";
 import { FakeTelegramServer } from "../src/local-services/telegram/fake-telegram-server";
-import { ensureDatabase } from "../scripts/db/database";
-import { applyMigrations } from "../scripts/db/schema-engine";
-
-export type Metric = { name: string; value: number; unit: string; goal: string | null; met: boolean | null };
+import { type BenchDatabase, createBenchDatabase } from "./bench-database";
+import { type Metric, runWhenMain } from "./metric";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const GOAL_MS = 2000;
@@ -116,31 +112,27 @@ async function measure(driver: ChildProcess, fake: FakeTelegramServer, kind: Kin
   return call.at - reply.writtenAt;
 }
 
-async function cleanUp(url: string, prefix: string) {
-  const admin = new URL(url);
-  const name = admin.pathname.slice(1);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`).finally(() => client.end());
+async function cleanUp(database: BenchDatabase) {
+  await database.drop();
   const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
-  const keys = await redis.keys(`${prefix}*`);
+  const keys = await redis.keys(`${database.name}*`);
   if (keys.length) await redis.del(...keys);
   redis.disconnect();
 }
 
 export async function run(): Promise<Metric[]> {
-  const id = randomBytes(4).toString("hex");
-  const url = new URL(process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/money_tracking");
-  url.pathname = `/mt_bench_alerts_${id}`;
-  const prefix = `mt_bench_alerts_${id}`;
-  await ensureDatabase(url.toString());
-  await applyMigrations(url.toString());
-  const fake = await FakeTelegramServer.start({ token: TOKEN, perChatIntervalMs: 1000 });
+  const database = await createBenchDatabase("alerts");
+  const fake = await FakeTelegramServer.start({ token: TOKEN, perChatIntervalMs: 1000 }).catch(
+    async (error: unknown) => {
+      await database.drop();
+      throw error;
+    },
+  );
   const env = {
     ...process.env,
-    DATABASE_URL: url.toString(),
-    REDIS_PREFIX: prefix,
+    DATABASE_URL: database.url,
+    // The database's random name doubles as this run's Redis prefix.
+    REDIS_PREFIX: database.name,
     TELEGRAM_BOT_TOKEN: TOKEN,
     TELEGRAM_API_ROOT: fake.apiRoot,
     // A webhook secret keeps the worker from long-polling the fake; the bench needs no updates.
@@ -205,21 +197,10 @@ export async function run(): Promise<Metric[]> {
     worker.kill("SIGTERM");
     await new Promise((r) => (worker.exitCode !== null ? r(null) : worker.once("exit", r)));
     await fake.stop();
-    await cleanUp(url.toString(), prefix);
+    await cleanUp(database);
   }
 }
 
 const invokedDirectly = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
-if (invokedDirectly && process.argv.includes("--drive")) {
-  void drive();
-} else if (invokedDirectly) {
-  run()
-    .then((metrics) => {
-      for (const m of metrics) console.log(`${m.name}: ${m.value} ${m.unit}${m.goal ? ` (goal ${m.goal})` : ""}`);
-      process.exit(metrics.some((m) => m.met === false) ? 1 : 0);
-    })
-    .catch((error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    });
-}
+if (invokedDirectly && process.argv.includes("--drive")) void drive();
+else runWhenMain(import.meta, "alert-latency", run);

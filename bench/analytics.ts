@@ -5,11 +5,8 @@
  * invalidated, as after a sync) and warm (cached), and reported separately.
  * Run alone: `npx tsx bench/analytics.ts`; `npm run bench` calls run().
  */
-import { randomBytes, randomUUID } from "node:crypto";
-import { pathToFileURL } from "node:url";
+import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { ensureDatabase } from "../scripts/db/database";
-import { applyMigrations } from "../scripts/db/schema-engine";
 import { invalidateUserAnalytics } from "~/server/analytics/analytics-cache";
 import { detectAnomalies } from "~/server/analytics/anomalies";
 import { detectRecurring } from "~/server/analytics/detect-recurring";
@@ -21,8 +18,8 @@ import { streamChat } from "~/server/chat/stream-chat";
 import { type Db, createDb } from "~/server/db";
 import { env } from "~/server/env";
 import { getRedis } from "~/server/redis";
-
-export type Metric = { name: string; value: number; unit: string; goal: string | null; met: boolean | null };
+import { withBenchDatabase } from "./bench-database";
+import { type Metric, runWhenMain } from "./metric";
 
 const USER_ROWS = 100_000;
 /** Salary (35 paid so far), rent and Netflix (36 each) from April 2023 to March 20th 2026. */
@@ -62,12 +59,6 @@ const MERCHANTS = [
 
 const sqlArray = (values: string[]) => `ARRAY[${values.map((v) => pg.escapeLiteral(v)).join(",")}]`;
 const column = (i: number) => sqlArray(MERCHANTS.map((m) => m[i]!));
-
-function benchDatabaseUrl(): string {
-  const url = new URL(process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/money_tracking");
-  url.pathname = `/mt_bench_analytics_${randomBytes(4).toString("hex")}`;
-  return url.toString();
-}
 
 async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
@@ -254,13 +245,14 @@ async function measureProcedures(db: Db, user: { id: string }) {
   return { cold, warm };
 }
 
-export async function run(): Promise<Metric[]> {
-  const url = benchDatabaseUrl();
-  await ensureDatabase(url);
+export function run(): Promise<Metric[]> {
+  return withBenchDatabase("analytics", (database) => measure(database.url));
+}
+
+async function measure(url: string): Promise<Metric[]> {
   const db = createDb(url);
   let userId: string | null = null;
   try {
-    await applyMigrations(url);
     let started = performance.now();
     const user = await seed(url, db);
     userId = user.id;
@@ -324,24 +316,7 @@ export async function run(): Promise<Metric[]> {
     const keys = userId ? await redis.keys(`${env.REDIS_PREFIX}:analytics:${userId}:*`).catch(() => []) : [];
     if (keys.length) await redis.del(...keys).catch(() => undefined);
     redis.disconnect();
-    await withClient(new URL("/postgres", url).toString(), (c) =>
-      c.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(new URL(url).pathname.slice(1))} WITH (FORCE)`),
-    );
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  run().then(
-    (metrics) => {
-      for (const m of metrics) {
-        const verdict = m.met === null ? "" : m.met ? "  ok" : "  MISSED";
-        console.log(`${m.name}: ${m.value} ${m.unit}${m.goal ? ` (goal ${m.goal} ${m.unit})` : ""}${verdict}`);
-      }
-      process.exit(metrics.every((m) => m.met !== false) ? 0 : 1);
-    },
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(import.meta, "analytics", run);

@@ -4,15 +4,12 @@
  * Goal (issue 3): ≤ 5 s. Run alone: `npx tsx bench/import-csv.ts`; `npm run bench` calls run().
  */
 import { randomBytes } from "node:crypto";
-import { pathToFileURL } from "node:url";
 import pg from "pg";
-import { ensureDatabase } from "../scripts/db/database";
-import { applyMigrations } from "../scripts/db/schema-engine";
 import { createDb } from "~/server/db";
 import { commitImport } from "~/server/import/commit-import";
 import { parseBankFile } from "~/server/import/parse-bank-file";
-
-export type Metric = { name: string; value: number; unit: string; goal: string | null; met: boolean | null };
+import { withBenchDatabase } from "./bench-database";
+import { type Metric, runWhenMain } from "./metric";
 
 const ROWS = 100_000;
 const GOAL_SECONDS = 5;
@@ -45,25 +42,6 @@ export function generateCsv(rows = ROWS): Buffer {
   return Buffer.from(lines.join("\n") + "\n");
 }
 
-function benchDatabaseUrl(): string {
-  const url = new URL(process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/money_tracking");
-  url.pathname = `/mt_bench_import_${randomBytes(4).toString("hex")}`;
-  return url.toString();
-}
-
-async function dropDatabase(url: string) {
-  const admin = new URL(url);
-  const name = admin.pathname.slice(1);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-}
-
 /**
  * The same number of rows written by the server alone (INSERT … SELECT generate_series) into the
  * same table, with its indexes and foreign keys: the floor any client-side import path stands on.
@@ -89,12 +67,13 @@ async function databaseFloor(url: string, userId: string, accountId: string): Pr
 
 const seconds = (from: number) => Math.round((performance.now() - from) / 10) / 100;
 
-export async function run(): Promise<Metric[]> {
-  const url = benchDatabaseUrl();
-  await ensureDatabase(url);
+export function run(): Promise<Metric[]> {
+  return withBenchDatabase("import", (database) => measure(database.url));
+}
+
+async function measure(url: string): Promise<Metric[]> {
   const db = createDb(url);
   try {
-    await applyMigrations(url);
     const user = await db.user.create({
       data: { email: `bench-${randomBytes(4).toString("hex")}@example.com`, passwordHash: "bench" },
       select: { id: true },
@@ -146,22 +125,7 @@ export async function run(): Promise<Metric[]> {
     ];
   } finally {
     await db.$disconnect();
-    await dropDatabase(url);
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  run().then(
-    (metrics) => {
-      for (const m of metrics) {
-        const verdict = m.met === null ? "" : m.met ? "  ok" : "  MISSED";
-        console.log(`${m.name}: ${m.value} ${m.unit}${m.goal ? ` (goal ${m.goal} ${m.unit})` : ""}${verdict}`);
-      }
-      process.exit(metrics.every((m) => m.met !== false) ? 0 : 1);
-    },
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(import.meta, "import-csv", run);

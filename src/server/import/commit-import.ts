@@ -7,14 +7,28 @@
 import { createHash } from "node:crypto";
 import type { Db } from "~/server/db";
 import { notFound } from "~/server/errors";
+import { type NewTransaction, upsertTransactions } from "~/server/transaction/insert-transactions";
 import { type ImportOptions, importOptions, importTarget, selectTransactions } from "./import-options";
-import { insertTransactions } from "./insert-transactions";
 import { parseBankFile } from "./parse-bank-file";
-import { planImport } from "./plan-import";
+import { type PlannedRow, planImport } from "./plan-import";
 
 export type ImportResult = { batchId: string; total: number; added: number; duplicates: number; skipped: number };
 
 const TIMEOUT_MS = 120_000; // 100,000 rows take a few seconds; the default 5 s is for small transactions
+
+function toNewTransaction(row: PlannedRow, accountId: string, importBatchId: string): NewTransaction {
+  return {
+    accountId,
+    providerTransactionId: row.key,
+    amount: row.amount,
+    currency: row.currency,
+    date: row.date,
+    description: row.description,
+    merchantName: row.payee,
+    metadata: { ...row.metadata, line: row.line },
+    importBatchId,
+  };
+}
 
 export async function commitImport(
   db: Db,
@@ -46,7 +60,9 @@ export async function commitImport(
         },
         select: { id: true },
       });
-      const added = await insertTransactions(tx, { userId, accountId, importBatchId: batch.id }, fresh);
+      const rows = fresh.map((row) => toNewTransaction(row, accountId, batch.id));
+      // "ignore": a concurrent identical import that got there first keeps its rows, this one adds none.
+      const added = (await upsertTransactions(tx, userId, rows, "ignore")).inserted.length;
       const duplicates = planned.length - added;
       await tx.importBatch.update({ where: { id: batch.id }, data: { addedCount: added, duplicateCount: duplicates } });
       return { batchId: batch.id, total: planned.length, added, duplicates, skipped: file.skipped.length };

@@ -80,7 +80,7 @@ export async function writeSyncChanges(db: Db, changes: Changes) {
       }
 
       const upserts = latestById([...changes.added, ...changes.modified]).map((t) => toNewTransaction(accountIds, t));
-      const inserted = await upsertTransactions(tx, changes.userId, upserts, { update: true });
+      const { inserted, updated } = await upsertTransactions(tx, changes.userId, upserts, "update");
       const connectionAccounts = [...accountIds.values()];
 
       // A pending transaction that posted comes back under a new id; what the user said about the
@@ -100,17 +100,18 @@ export async function writeSyncChanges(db: Db, changes: Changes) {
       const postedPendingIds = upserts.flatMap((t) =>
         t.pendingTransactionId && !t.pending ? [t.pendingTransactionId] : [],
       );
-      const removed = await tx.transaction.deleteMany({
-        where: {
-          userId: changes.userId,
-          accountId: { in: connectionAccounts },
-          providerTransactionId: { in: [...new Set([...changes.removed, ...postedPendingIds])] },
-        },
-      });
+      const gone = [...new Set([...changes.removed, ...postedPendingIds])];
+      // Array parameters, not one per id: a first sync of a big account posts tens of thousands of
+      // pending transactions, past Postgres's 65,535 bind parameters a statement.
+      const removed = await tx.$executeRaw`
+        DELETE FROM transactions
+         WHERE user_id = ${changes.userId}::uuid
+           AND account_id = ANY(${connectionAccounts}::uuid[])
+           AND provider_transaction_id = ANY(${gone}::text[])`;
       return {
         added: inserted.length,
-        modified: upserts.length - inserted.length,
-        removed: removed.count,
+        modified: updated.length,
+        removed,
         newTransactionIds: inserted,
       };
     },
