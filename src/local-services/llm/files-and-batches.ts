@@ -13,7 +13,7 @@ export type RunCompletion = (body: ChatCompletionRequest) => Promise<{ status: n
 
 type StoredFile = { id: string; filename: string; purpose: string; createdAt: number; content: string };
 
-type BatchStatus = "validating" | "in_progress" | "finalizing" | "completed" | "failed" | "cancelled";
+type BatchStatus = "validating" | "in_progress" | "finalizing" | "completed" | "failed" | "expired" | "cancelled";
 
 type Batch = {
   id: string;
@@ -26,6 +26,7 @@ type Batch = {
   inProgressAt: number | null;
   completedAt: number | null;
   failedAt: number | null;
+  expiredAt: number | null;
   cancelledAt: number | null;
   outputFileId: string | null;
   errorFileId: string | null;
@@ -111,6 +112,7 @@ export class FilesAndBatches {
       inProgressAt: null,
       completedAt: null,
       failedAt: null,
+      expiredAt: null,
       cancelledAt: null,
       outputFileId: null,
       errorFileId: null,
@@ -150,6 +152,14 @@ export class FilesAndBatches {
       Object.assign(batch, { status: "cancelled", cancelledAt: now() });
     }
     return { status: 200, body: batchObject(batch) };
+  }
+
+  /** Ends a running batch as OpenAI does when its 24-hour window passes with requests left undone. */
+  expireBatch(id: string) {
+    const batch = this.batches.get(id);
+    if (batch && (batch.status === "validating" || batch.status === "in_progress")) {
+      Object.assign(batch, { status: "expired", expiredAt: now() });
+    }
   }
 
   listBatches() {
@@ -244,7 +254,7 @@ function batchObject(batch: Batch) {
     finalizing_at: batch.completedAt,
     completed_at: batch.completedAt,
     failed_at: batch.failedAt,
-    expired_at: null,
+    expired_at: batch.expiredAt,
     cancelling_at: batch.cancelledAt,
     cancelled_at: batch.cancelledAt,
     request_counts: batch.counts,
