@@ -6,6 +6,8 @@ import type { Registry } from "./registry";
  */
 export const registry: Registry = {
   "bank-sync": { processor: () => import("./processors/bank-sync"), concurrency: 4 },
+  // Submitting is a pass over a whole history; following a batch is one request per poll.
+  "categorize-batch": { processor: () => import("./processors/categorize-batch"), concurrency: 2 },
   "budget-check": { processor: () => import("./processors/budget-check"), concurrency: 4 },
   // Telegram allows about 30 messages a second overall; BullMQ's limiter is shared by every worker process.
   notify: { processor: () => import("./processors/notify"), concurrency: 8, limiter: { max: 25, duration: 1000 } },

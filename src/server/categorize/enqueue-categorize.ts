@@ -1,12 +1,23 @@
 import { enqueue } from "~/server/queue/producers";
+import { mayUseLlmBatch } from "./llm-batch/batch-threshold";
 
 const BATCH = 500;
 
 /**
  * New transactions go to the categorize queue in batches; the job id names the batch, so the
- * same sync (or import) re-enqueued after a crash adds no second job for it.
+ * same sync (or import) re-enqueued after a crash adds no second job for it. A long history
+ * whose LLM takes OpenAI batches goes to the categorize-batch queue instead, which sends it to
+ * the categorize queue once the batch has answered.
  */
 export async function enqueueCategorize(userId: string, transactionIds: string[], origin: string) {
+  if (mayUseLlmBatch(transactionIds.length)) {
+    await enqueue("categorize-batch", { step: "submit", userId }, { jobId: `categorize-batch-submit-${origin}` });
+    return;
+  }
+  await enqueueCategorizeJobs(userId, transactionIds, origin);
+}
+
+export async function enqueueCategorizeJobs(userId: string, transactionIds: string[], origin: string) {
   for (let i = 0; i < transactionIds.length; i += BATCH) {
     await enqueue(
       "categorize",

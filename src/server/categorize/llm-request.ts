@@ -65,8 +65,9 @@ export async function chatCompletionBody(model: string, merchants: MerchantQuest
   };
 }
 
+/** `merchants` as the prompt listed them: an answer names each by its position. */
 export function toVerdicts(
-  merchants: MerchantQuestion[],
+  merchants: Pick<MerchantQuestion, "key">[],
   results: { id: number; category: string; confidence: number }[],
 ): Map<string, CategoryVerdict> {
   const verdicts = new Map<string, CategoryVerdict>();
@@ -80,7 +81,10 @@ export function toVerdicts(
 }
 
 /** The verdicts in an answer's raw text, keeping its valid rows; none when the text is not such an answer. */
-export function verdictsFromText(merchants: MerchantQuestion[], text: string): Map<string, CategoryVerdict> {
+export function verdictsFromText(
+  merchants: Pick<MerchantQuestion, "key">[],
+  text: string,
+): Map<string, CategoryVerdict> {
   const parsed = lenientAnswer.safeParse(safeJson(text));
   return parsed.success ? toVerdicts(merchants, parsed.data.results) : new Map();
 }

@@ -12,6 +12,15 @@ export const jobPayloads = {
     trigger: z.enum(["initial", "manual", "webhook", "schedule", "reconcile"]),
   }),
   categorize: z.object({ userId: z.uuid(), transactionIds: z.array(z.uuid()).min(1).max(1000) }),
+  /**
+   * A long history's first categorization through OpenAI's Batch API (src/server/categorize/llm-batch/):
+   * `submit` sends the user's not yet categorized transactions' unknown merchants, `collect` follows
+   * the batch until it ends.
+   */
+  "categorize-batch": z.discriminatedUnion("step", [
+    z.object({ step: z.literal("submit"), userId: z.uuid() }),
+    z.object({ step: z.literal("collect"), userId: z.uuid(), batchId: z.string().min(1).max(200) }),
+  ]),
   "budget-check": z.object({ userId: z.uuid(), day: calendarDate.optional() }),
   notify: z.object({ notificationId: z.uuid() }),
   /** Scheduled upkeep: budgets, goals, notifications and bank syncs (src/workers/schedules.ts). */
