@@ -17,7 +17,7 @@ import {
   verdictsFromText,
 } from "./llm-request";
 
-export { MERCHANTS_PER_CALL, type MerchantQuestion };
+export type { MerchantQuestion };
 
 export interface LlmCategorizer {
   categorize(merchants: MerchantQuestion[]): Promise<Map<string, CategoryVerdict>>;

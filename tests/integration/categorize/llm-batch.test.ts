@@ -42,7 +42,8 @@ let workers: Worker[];
 beforeAll(() => {
   workers = startWorkers({
     "categorize-batch": registry["categorize-batch"],
-    // The categorize queue's consumer runs the real pipeline with the real LLM categorizer.
+    // The categorize queue's processor is being written alongside; until it lands, its queue is
+    // consumed by the call it makes: the real pipeline with the real LLM categorizer.
     categorize: {
       concurrency: 2,
       processor: async () => ({

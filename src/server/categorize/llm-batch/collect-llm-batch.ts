@@ -2,7 +2,9 @@
  * Follows a categorization batch until it ends. Completed: its valid answers go to the merchant
  * cache, its tokens to the usage count at the batch price. Failed, expired, cancelled or never
  * ending: nothing is learned. Either way the waiting transactions then go through the normal
- * pipeline, which finds what the batch answered in the cache and asks directly about the rest.
+ * pipeline, which finds what the batch answered in the cache and asks directly about the rest —
+ * including the answers the cache declines to keep (unsure ones, money between people), which
+ * cost a second, direct call so that the cache's rules stay the only door into it.
  */
 import type { Redis } from "ioredis";
 import type OpenAI from "openai";
