@@ -5,6 +5,7 @@
 import type { Db } from "~/server/db";
 import { AppError } from "~/server/errors";
 import { toCalendarDate } from "~/server/time/calendar";
+import { afterTransactionsChanged } from "~/server/transaction/after-transactions-changed";
 import { resolveCategory } from "~/server/transaction/categories";
 import { ruleMatches } from "./match-rules";
 import { type RuleInput, ruleInputSchema } from "./rule-schema";
@@ -115,5 +116,6 @@ export async function applyRuleToExisting(db: Db, userId: string, ruleId: string
       }
     }
   });
+  await afterTransactionsChanged(db, userId, ids);
   return { updated: ids.length, ids };
 }

@@ -5,9 +5,7 @@
  */
 import type { Db } from "~/server/db";
 import { largeTransactionData } from "~/server/notification/large-transaction-data";
-import { enqueue } from "~/server/queue/producers";
 import { setCategory } from "~/server/transaction/edit-transactions";
-import { toCalendarDate } from "~/server/time/calendar";
 import type { CallbackAction } from "./callback-data";
 import { type TelegramMessage, escapeHtml, telegramMessageFor } from "./notification-message";
 
@@ -31,7 +29,7 @@ export async function handleAlertCallback(db: Db, userId: string, action: Callba
   };
   const tx = await db.transaction.findFirst({
     where: { id: data.data.transactionId, userId },
-    select: { id: true, transactionDate: true },
+    select: { id: true },
   });
   if (!tx) {
     return {
@@ -47,6 +45,5 @@ export async function handleAlertCallback(db: Db, userId: string, action: Callba
   const suggestion = data.data.suggestions[action.index];
   if (!suggestion) return { answer: "That choice is no longer available.", edited: null };
   await setCategory(db, userId, { ids: [tx.id], category: suggestion.slug });
-  await enqueue("budget-check", { userId, day: toCalendarDate(tx.transactionDate) });
   return { answer: `Moved to ${suggestion.label}`, edited: done(`✓ Category changed to ${suggestion.label}`) };
 }

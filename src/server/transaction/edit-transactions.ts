@@ -1,23 +1,36 @@
 import { z } from "zod";
 import type { Db } from "~/server/db";
 import { AppError } from "~/server/errors";
+import { afterTransactionsChanged } from "./after-transactions-changed";
 import { resolveCategory } from "./categories";
 
 export const setCategoryInput = z.object({
   ids: z.array(z.uuid()).min(1).max(500),
   category: z.string().trim().min(1).max(100),
-  /** Also recategorize every earlier and later transaction from the same merchants, and remember it. */
+  /** Also recategorize the user's other (earlier) transactions from the same merchants. */
   applyToMerchant: z.boolean().default(false),
 });
 
 /**
- * The user's word is final: it is stored beside the automatic category (never over it), and with
- * `applyToMerchant` it becomes the user's merchant rule, which the categorizer consults first.
- * Returns how many transactions changed and which ids, so callers can re-run budget checks.
+ * The user's word is final: it is stored beside the automatic category (never over it), and it
+ * becomes the user's own category for those merchants, which the categorizer consults first — one
+ * correction teaches every later transaction from the merchant. `applyToMerchant` also changes
+ * the ones already there.
  */
 export async function setCategory(db: Db, userId: string, rawInput: z.input<typeof setCategoryInput>) {
   const input = setCategoryInput.parse(rawInput);
   const { primary, detailed } = await resolveCategory(db, userId, input.category);
+  const result = await recordUserCategory(db, userId, input, { primary, detailed });
+  await afterTransactionsChanged(db, userId, result.ids);
+  return result;
+}
+
+async function recordUserCategory(
+  db: Db,
+  userId: string,
+  input: z.infer<typeof setCategoryInput>,
+  { primary, detailed }: { primary: string; detailed: string | null },
+) {
   return db.$transaction(async (tx) => {
     const selected = await tx.transaction.findMany({
       where: { userId, id: { in: input.ids } },
@@ -27,17 +40,17 @@ export async function setCategory(db: Db, userId: string, rawInput: z.input<type
     const data = { userCategory: primary, userCategoryDetailed: detailed, reviewedAt: new Date() };
     await tx.transaction.updateMany({ where: { userId, id: { in: input.ids } }, data });
     const changed = new Set(input.ids);
+    const merchants = new Map(
+      selected.flatMap((t) => (t.merchantKey ? [[t.merchantKey, t.merchantName] as const] : [])),
+    );
+    for (const [merchantKey, displayName] of merchants) {
+      await tx.userMerchantCategory.upsert({
+        where: { userId_merchantKey: { userId, merchantKey } },
+        create: { userId, merchantKey, category: detailed ?? primary, displayName },
+        update: { category: detailed ?? primary },
+      });
+    }
     if (input.applyToMerchant) {
-      const merchants = new Map(
-        selected.flatMap((t) => (t.merchantKey ? [[t.merchantKey, t.merchantName] as const] : [])),
-      );
-      for (const [merchantKey, displayName] of merchants) {
-        await tx.userMerchantCategory.upsert({
-          where: { userId_merchantKey: { userId, merchantKey } },
-          create: { userId, merchantKey, category: detailed ?? primary, displayName },
-          update: { category: detailed ?? primary },
-        });
-      }
       const sameMerchant = await tx.transaction.findMany({
         where: { userId, merchantKey: { in: [...merchants.keys()] }, id: { notIn: input.ids } },
         select: { id: true },

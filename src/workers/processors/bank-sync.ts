@@ -7,6 +7,7 @@ import { db } from "~/server/db";
 import { AppError } from "~/server/errors";
 import { raiseSyncProblemAlert } from "~/server/notification/sync-alerts";
 import { enqueueCategorize } from "~/server/categorize/enqueue-categorize";
+import { afterTransactionsChanged } from "~/server/transaction/after-transactions-changed";
 import type { Processor } from "../registry";
 
 export const process: Processor<"bank-sync"> = async ({ connectionId, trigger }, job) => {
@@ -29,9 +30,18 @@ export const process: Processor<"bank-sync"> = async ({ connectionId, trigger },
       decryptAccessToken,
     });
     if (outcome.status === "reauth-required") await problem("ITEM_LOGIN_REQUIRED", true);
-    if (outcome.status === "synced")
-      await enqueueCategorize(connection.userId, outcome.newTransactionIds, outcome.syncRunId);
-    return outcome.status === "synced" ? { ...outcome, newTransactionIds: outcome.newTransactionIds.length } : outcome;
+    if (outcome.status !== "synced") return outcome;
+    // New transactions get their hooks from the categorize worker, once they have categories.
+    await enqueueCategorize(connection.userId, outcome.newTransactionIds, outcome.syncRunId);
+    await afterTransactionsChanged(db, connection.userId, outcome.modifiedTransactionIds, {
+      earliestDay: outcome.earliestRemovedDay ?? undefined,
+    });
+    const { newTransactionIds, modifiedTransactionIds, ...counts } = outcome;
+    return {
+      ...counts,
+      newTransactionIds: newTransactionIds.length,
+      modifiedTransactionIds: modifiedTransactionIds.length,
+    };
   } catch (error) {
     // Another sync committed the same changes first: nothing is left to do.
     if (error instanceof AppError && error.code === "CONFLICT") return { status: "superseded" };

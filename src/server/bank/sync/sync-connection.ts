@@ -27,6 +27,8 @@ export type SyncOutcome =
       modified: number;
       removed: number;
       newTransactionIds: string[];
+      modifiedTransactionIds: string[];
+      earliestRemovedDay: string | null;
     }
   | { status: "reauth-required"; syncRunId: string }
   | { status: "skipped"; reason: string };
