@@ -5,6 +5,7 @@
  * fails before anything is written.
  */
 import { createHash } from "node:crypto";
+import { enqueueCategorize } from "~/server/categorize/enqueue-categorize";
 import type { Db } from "~/server/db";
 import { notFound } from "~/server/errors";
 import { type NewTransaction, upsertTransactions } from "~/server/transaction/insert-transactions";
@@ -40,7 +41,7 @@ export async function commitImport(
   const options = importOptions.parse(rawOptions);
   const file = parseBankFile(bytes, options);
   const transactions = selectTransactions(file, options.fileAccount);
-  return db.$transaction(
+  const result = await db.$transaction(
     async (tx) => {
       const locked = await tx.$queryRaw<{ id: string }[]>`
         SELECT id::text FROM bank_accounts WHERE id = ${accountId}::uuid AND user_id = ${userId}::uuid FOR UPDATE`;
@@ -69,4 +70,18 @@ export async function commitImport(
     },
     { timeout: TIMEOUT_MS, maxWait: 10_000 },
   );
+  // The categorize worker runs the after-change hooks (alerts, budgets, analytics) once the new
+  // rows have categories; hooks run before that would judge uncategorized spending.
+  if (result.added > 0) {
+    const added = await db.transaction.findMany({
+      where: { userId, importBatchId: result.batchId },
+      select: { id: true },
+    });
+    await enqueueCategorize(
+      userId,
+      added.map((t) => t.id),
+      `import-${result.batchId}`,
+    );
+  }
+  return result;
 }

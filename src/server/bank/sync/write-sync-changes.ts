@@ -1,6 +1,7 @@
 import { providerConfidence } from "~/server/categorize/category-verdict";
 import type { Db } from "~/server/db";
 import { AppError } from "~/server/errors";
+import { toCalendarDate } from "~/server/time/calendar";
 import { type NewTransaction, upsertTransactions } from "~/server/transaction/insert-transactions";
 import type { SyncedAccount, SyncedTransaction } from "./sync-source";
 
@@ -102,17 +103,23 @@ export async function writeSyncChanges(db: Db, changes: Changes) {
       );
       const gone = [...new Set([...changes.removed, ...postedPendingIds])];
       // Array parameters, not one per id: a first sync of a big account posts tens of thousands of
-      // pending transactions, past Postgres's 65,535 bind parameters a statement.
-      const removed = await tx.$executeRaw`
-        DELETE FROM transactions
-         WHERE user_id = ${changes.userId}::uuid
-           AND account_id = ANY(${connectionAccounts}::uuid[])
-           AND provider_transaction_id = ANY(${gone}::text[])`;
+      // pending transactions, past Postgres's 65,535 bind parameters a statement. The earliest
+      // removed day comes back with the delete: budgets are recomputed from there.
+      const [removed] = await tx.$queryRaw<{ count: number; earliest: Date | null }[]>`
+        WITH gone AS (
+          DELETE FROM transactions
+           WHERE user_id = ${changes.userId}::uuid
+             AND account_id = ANY(${connectionAccounts}::uuid[])
+             AND provider_transaction_id = ANY(${gone}::text[])
+          RETURNING transaction_date)
+        SELECT count(*)::int AS count, min(transaction_date) AS earliest FROM gone`;
       return {
         added: inserted.length,
         modified: updated.length,
-        removed,
+        removed: removed!.count,
         newTransactionIds: inserted,
+        modifiedTransactionIds: updated,
+        earliestRemovedDay: removed!.earliest && toCalendarDate(removed!.earliest),
       };
     },
     { timeout: 120_000, maxWait: 10_000 },
