@@ -6,6 +6,7 @@ import type { Registry } from "./registry";
  */
 export const registry: Registry = {
   "bank-sync": { processor: () => import("./processors/bank-sync"), concurrency: 4 },
+  categorize: { processor: () => import("./processors/categorize"), concurrency: 4 },
   // Submitting is a pass over a whole history; following a batch is one request per poll.
   "categorize-batch": { processor: () => import("./processors/categorize-batch"), concurrency: 2 },
   "budget-check": { processor: () => import("./processors/budget-check"), concurrency: 4 },

@@ -29,6 +29,8 @@ export type CategorizeResult = {
   bySource: Record<string, number>;
   llmMerchants: number;
   ids: string[];
+  /** Transactions whose merchants the LLM should have answered but did not: the offline model did. */
+  llmMissedIds: string[];
 };
 
 type Candidate = {
@@ -169,7 +171,13 @@ export async function categorizeTransactions(
   await writeVerdicts(db, userId, candidates, llmMissed);
   const bySource: Record<string, number> = {};
   for (const c of candidates) bySource[c.verdict!.source] = (bySource[c.verdict!.source] ?? 0) + 1;
-  return { categorized: candidates.length, bySource, llmMerchants, ids: candidates.map((c) => c.id) };
+  return {
+    categorized: candidates.length,
+    bySource,
+    llmMerchants,
+    ids: candidates.map((c) => c.id),
+    llmMissedIds: [...llmMissed],
+  };
 }
 
 /** One UPDATE for the whole batch; `llmRetry` marks merchants the LLM should see again once it is back. */

@@ -14,7 +14,8 @@ const TRANSFER_WORDING =
 
 type Pair = { out_id: string; in_id: string; out_type: string; in_type: string };
 
-export async function linkTransfers(db: Db, userId: string): Promise<{ linked: number }> {
+/** Returns how many pairs were linked and the ids of both sides, whose categories changed. */
+export async function linkTransfers(db: Db, userId: string): Promise<{ linked: number; ids: string[] }> {
   return db.$transaction(
     async (tx) => {
       // One linker per user at a time: two concurrent runs could otherwise pick crossing pairs.
@@ -36,7 +37,7 @@ export async function linkTransfers(db: Db, userId: string): Promise<{ linked: n
            AND (o.description ~* ${TRANSFER_WORDING} OR i.description ~* ${TRANSFER_WORDING})
       )
       SELECT out_id, in_id, out_type, in_type FROM candidates WHERE rank_out = 1 AND rank_in = 1`;
-      if (pairs.length === 0) return { linked: 0 };
+      if (pairs.length === 0) return { linked: 0, ids: [] };
       const sides = pairs.flatMap((pair) => {
         const card = pair.in_type === "CREDIT";
         return [
@@ -50,7 +51,7 @@ export async function linkTransfers(db: Db, userId: string): Promise<{ linked: n
              category_source = 'MODEL', category_confidence = 0.95, updated_at = now()
         FROM (VALUES ${Prisma.join(sides)}) AS v(id, peer, category, detailed)
        WHERE t.id = v.id::uuid AND t.user_id = ${userId}::uuid`;
-      return { linked: pairs.length };
+      return { linked: pairs.length, ids: pairs.flatMap((pair) => [pair.out_id, pair.in_id]) };
     },
     { timeout: 60_000 },
   );

@@ -11,7 +11,12 @@ export const jobPayloads = {
     connectionId: z.uuid(),
     trigger: z.enum(["initial", "manual", "webhook", "schedule", "reconcile"]),
   }),
-  categorize: z.object({ userId: z.uuid(), transactionIds: z.array(z.uuid()).min(1).max(1000) }),
+  categorize: z.object({
+    userId: z.uuid(),
+    transactionIds: z.array(z.uuid()).min(1).max(1000),
+    /** Set on a delayed follow-up for merchants the LLM failed on (categorize/schedule-llm-retry.ts). */
+    llmRetry: z.number().int().min(1).max(10).optional(),
+  }),
   /**
    * A long history's first categorization through OpenAI's Batch API (src/server/categorize/llm-batch/):
    * `submit` sends the user's not yet categorized transactions' unknown merchants, `collect` follows

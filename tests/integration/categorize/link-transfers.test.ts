@@ -30,7 +30,9 @@ describe("linking transfers between one's own accounts", () => {
     const farAway = await tx(savings, "-75.00", "2026-04-01", "TRANSFER TO CHECKING");
     await tx(checking, "75.00", "2026-04-09", "TRANSFER FROM SAVINGS");
 
-    await expect(linkTransfers(db, userId)).resolves.toEqual({ linked: 2 });
+    const linked = await linkTransfers(db, userId);
+    expect(linked.linked).toBe(2);
+    expect(linked.ids.sort()).toEqual([out.id, into.id, pay.id, paid.id].sort());
 
     const byId = async (id: string) => db.transaction.findUniqueOrThrow({ where: { id } });
     expect(await byId(out.id)).toMatchObject({
@@ -56,7 +58,10 @@ describe("linking transfers between one's own accounts", () => {
 
   it("adds nothing when run again, even twice at once", async () => {
     const results = await Promise.all([linkTransfers(db, userId), linkTransfers(db, userId)]);
-    expect(results).toEqual([{ linked: 0 }, { linked: 0 }]);
+    expect(results).toEqual([
+      { linked: 0, ids: [] },
+      { linked: 0, ids: [] },
+    ]);
   });
 
   it("keeps linked transfers out of spending", async () => {
