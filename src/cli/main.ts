@@ -6,6 +6,7 @@ const COMMANDS = {
   user: () => import("./commands/user"),
   bank: () => import("./commands/bank"),
   import: () => import("./commands/import"),
+  categorize: () => import("./commands/categorize"),
   telegram: () => import("./commands/telegram"),
   ask: () => import("./commands/ask"),
 } satisfies Record<string, () => Promise<{ run(args: string[]): Promise<number> }>>;
