@@ -11,6 +11,7 @@ import { useCategories } from "~/lib/categories/use-categories";
 import { formatMoney } from "~/lib/format";
 import { useTRPC } from "~/lib/trpc/react";
 import type { RouterOutputs } from "~/lib/trpc/types";
+import { isSuggestion } from "./suggested-category";
 import { useRecategorize } from "./use-recategorize";
 
 type Transaction = RouterOutputs["transaction"]["list"]["items"][number];
@@ -38,7 +39,7 @@ export function TransactionDialog({ transaction: tx, onClose }: { transaction: T
   const current = tx.categoryDetailed ?? tx.category ?? "";
   const [category, setCategory] = useState(current);
   const [applyToMerchant, setApplyToMerchant] = useState(false);
-  const isSuggestion = tx.categorySource !== "USER" && tx.confidence !== null && tx.confidence < 0.6;
+  const suggested = isSuggestion(tx);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -48,7 +49,7 @@ export function TransactionDialog({ transaction: tx, onClose }: { transaction: T
       .map((t) => t.trim())
       .filter(Boolean);
     await saveNotes.mutateAsync({ id: tx.id, notes: String(form.get("notes") ?? "") || null, tags });
-    if (category && (category !== current || applyToMerchant || isSuggestion)) {
+    if (category && (category !== current || applyToMerchant || suggested)) {
       await recategorize.mutateAsync({ ids: [tx.id], category, applyToMerchant });
     }
     onClose();
@@ -76,11 +77,11 @@ export function TransactionDialog({ transaction: tx, onClose }: { transaction: T
             </NativeSelect>
             {tx.categorySource && (
               <p className="text-xs text-muted-foreground">
-                {isSuggestion ? "Suggested" : "Set"} by {SOURCE_LABELS[tx.categorySource] ?? tx.categorySource}
+                {suggested ? "Suggested" : "Set"} by {SOURCE_LABELS[tx.categorySource] ?? tx.categorySource}
                 {tx.confidence !== null &&
                   tx.categorySource !== "USER" &&
                   ` (${Math.round(tx.confidence * 100)}% sure)`}
-                {isSuggestion && " — saving confirms it."}
+                {suggested && " — saving confirms it."}
               </p>
             )}
             {tx.merchantName && (

@@ -8,6 +8,7 @@ import { cn } from "~/lib/cn";
 import { useCategories } from "~/lib/categories/use-categories";
 import { formatDay, formatMoney } from "~/lib/format";
 import type { RouterOutputs } from "~/lib/trpc/types";
+import { SuggestedCategory, isSuggestion } from "./suggested-category";
 import { TransactionDialog } from "./transaction-dialog";
 
 type Row = RouterOutputs["transaction"]["list"]["items"][number];
@@ -111,6 +112,7 @@ export function TransactionRows({
                   <button
                     type="button"
                     className="block max-w-full truncate text-left font-medium hover:underline"
+                    title={tx.description}
                     onClick={() => setOpen(tx)}
                   >
                     {tx.merchantName ?? tx.description}
@@ -121,17 +123,12 @@ export function TransactionRows({
                   </span>
                 </span>
                 <span role="cell" className="hidden w-48 shrink-0 md:block">
-                  {tx.category && (
-                    <Badge
-                      variant={
-                        tx.confidence !== null && tx.confidence < 0.6 && tx.categorySource !== "USER"
-                          ? "warning"
-                          : "secondary"
-                      }
-                    >
-                      {label(tx.categoryDetailed ?? tx.category)}
-                    </Badge>
-                  )}
+                  {tx.category &&
+                    (isSuggestion(tx) ? (
+                      <SuggestedCategory transaction={tx} />
+                    ) : (
+                      <Badge variant="secondary">{label(tx.categoryDetailed ?? tx.category)}</Badge>
+                    ))}
                   {tx.status === "PENDING" && (
                     <Badge variant="outline" className="ml-1">
                       Pending
