@@ -100,6 +100,19 @@ function resolveProcessor(text: string): string {
   return LOOKS_LIKE_REFERENCE.test(rightFirst) ? left : `${left} ${right}`;
 }
 
+const lastWord = (text: string) => text.slice(text.lastIndexOf(" ") + 1);
+
+/**
+ * The cities by their last word, each list in CITIES' order: only cities ending in the text's
+ * last word can end the text, so one lookup replaces a scan of every city per description.
+ */
+const CITIES_BY_LAST_WORD = new Map<string, string[]>();
+for (const city of CITIES) {
+  const list = CITIES_BY_LAST_WORD.get(lastWord(city));
+  if (list) list.push(city);
+  else CITIES_BY_LAST_WORD.set(lastWord(city), [city]);
+}
+
 /** Drops trailing state, country and city words, keeping at least one word of name. */
 function stripPlace(text: string): string {
   const words = text.split(/\s+/);
@@ -114,7 +127,7 @@ function stripPlace(text: string): string {
       continue;
     }
     const full = normalized();
-    for (const city of CITIES) {
+    for (const city of CITIES_BY_LAST_WORD.get(lastWord(full)) ?? []) {
       if (full.endsWith(` ${city}`)) {
         const cityWords = city.split(" ").length;
         if (words.length > cityWords) {
