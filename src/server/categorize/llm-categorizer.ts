@@ -48,6 +48,9 @@ export function createLlmCategorizer(
       await onUsage({ inputTokens: result.usage.inputTokens ?? 0, outputTokens: result.usage.outputTokens ?? 0 });
       return toVerdicts(merchants, result.output.results);
     } catch (error) {
+      // An answer we could not use was still generated, and billed: count it.
+      if (NoObjectGeneratedError.isInstance(error) && error.usage)
+        await onUsage({ inputTokens: error.usage.inputTokens ?? 0, outputTokens: error.usage.outputTokens ?? 0 });
       if (NoObjectGeneratedError.isInstance(error) && error.text) {
         const salvaged = verdictsFromText(merchants, error.text);
         if (salvaged.size > 0) return salvaged;

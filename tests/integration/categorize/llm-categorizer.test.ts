@@ -56,9 +56,13 @@ describe("LLM categorization over the OpenAI protocol", () => {
     expect(usage.every((tokens) => tokens > 0)).toBe(true);
   });
 
-  it("gives no verdict, and no error, when the answer is not JSON", async () => {
+  it("gives no verdict, and no error, when the answer is not JSON — and still counts the tokens it cost", async () => {
     llm.script.garbage();
-    await expect(createLlmCategorizer(model()).categorize(merchants(3))).resolves.toEqual(new Map());
+    const usage: number[] = [];
+    const categorizer = createLlmCategorizer(model(), { onUsage: async (u) => void usage.push(u.outputTokens) });
+    await expect(categorizer.categorize(merchants(3))).resolves.toEqual(new Map());
+    expect(usage).toHaveLength(1);
+    expect(usage[0]).toBeGreaterThan(0);
   });
 
   it("keeps the valid rows of an answer that names an unknown category", async () => {
