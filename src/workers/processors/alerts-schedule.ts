@@ -1,5 +1,6 @@
 import { enqueueScheduledSyncs } from "~/server/bank/enqueue-sync";
 import { reconcileBudgets } from "~/server/budget/check-budgets";
+import { reconcileCategorization } from "~/server/categorize/reconcile-categorization";
 import { db } from "~/server/db";
 import { refreshAllGoals } from "~/server/goal/refresh-goals";
 import { raiseDueDigests } from "~/server/notification/digests";
@@ -9,7 +10,11 @@ import type { JobPayload } from "~/server/queue/queues";
 export async function process(data: JobPayload<"alerts-schedule">) {
   switch (data.task) {
     case "reconcile":
-      return { budgets: await reconcileBudgets(db), goals: await refreshAllGoals(db) };
+      return {
+        budgets: await reconcileBudgets(db),
+        goals: await refreshAllGoals(db),
+        categorization: await reconcileCategorization(db),
+      };
     case "digests":
       return raiseDueDigests(db);
     case "redeliver":
