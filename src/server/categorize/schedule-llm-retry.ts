@@ -7,7 +7,7 @@
  * a job that runs twice — stalled and picked up by another worker — schedules one follow-up, not
  * two. The retry number travels in the payload so an LLM that stays down stops costing attempts
  * after the last delay; the transactions keep their offline answer and their mark, which the
- * user's next long-history pass (llm-batch/release-waiting.ts) picks up.
+ * daily reconcile (reconcile-categorization.ts) picks up.
  */
 import { createHash } from "node:crypto";
 import { enqueue } from "~/server/queue/producers";
