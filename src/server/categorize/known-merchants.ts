@@ -4,6 +4,7 @@ import { GETTING_AROUND_MERCHANTS } from "./knowledge/merchants-getting-around";
 import { REGIONAL_MERCHANTS } from "./knowledge/merchants-regional";
 import { SERVICE_MERCHANTS } from "./knowledge/merchants-services";
 import { SHOPPING_MERCHANTS } from "./knowledge/merchants-shopping";
+import { US_REGIONAL_MERCHANTS } from "./knowledge/merchants-us-regional";
 import { type PhraseMatch, PhraseMatcher } from "./phrase-matcher";
 
 export const KNOWN_MERCHANTS: readonly MerchantEntry[] = [
@@ -12,6 +13,7 @@ export const KNOWN_MERCHANTS: readonly MerchantEntry[] = [
   ...GETTING_AROUND_MERCHANTS,
   ...SERVICE_MERCHANTS,
   ...REGIONAL_MERCHANTS,
+  ...US_REGIONAL_MERCHANTS,
 ];
 
 const matcher = new PhraseMatcher<MerchantEntry>();
