@@ -3,6 +3,9 @@ import { chatContext } from "~/server/chat/chat-context";
 import type { LlmContext } from "~/server/chat/llm-answer";
 import { runTool } from "~/server/chat/tools/tool-catalog";
 import { db } from "~/server/db";
+import { addContribution, createGoal } from "~/server/goal/manage-goals";
+import { invalidateUserAnalytics } from "~/server/analytics/analytics-cache";
+import { createTestTransaction } from "../factories";
 import { type LedgerUser, generateLedgerUser } from "../ledger-generator";
 import { ORACLE_CATEGORY, ORACLE_IS_INCOME, ORACLE_IS_SPENDING, oracle, oracleSpent } from "../spending-oracle";
 
@@ -226,6 +229,97 @@ describe("planning tools agree with the database", () => {
     expect(output.budgets).toEqual([
       expect.objectContaining({ name: "Food", spent: spent.USD, start: "2026-03-01", end: "2026-03-31" }),
     ]);
+  });
+});
+
+describe("goal and anomaly tools agree with the database", () => {
+  it("savingsGoals: saved, percent and the date the last 90 days' pace reaches the target", async () => {
+    // A deposit, so the tracked account has a pace whatever the generated transfers were.
+    await createTestTransaction(
+      db,
+      { userId: alice.id, accountId: alice.savings },
+      { amount: "412.37", date: "2026-03-20", category: "TRANSFER_IN", description: "DEPOSIT" },
+    );
+    await createGoal(db, alice.id, { name: "House", targetAmount: "12000.00", trackedAccountId: alice.savings });
+    const bike = await createGoal(db, alice.id, { name: "Bike", targetAmount: "1000.00" });
+    await addContribution(db, alice.id, { goalId: bike.id, amount: "100.00", date: "2026-02-01" });
+    await addContribution(db, alice.id, { goalId: bike.id, amount: "50.05", date: "2026-03-15" });
+    const { output } = await runTool(asAlice, "savingsGoals", {});
+    // Progress and pace straight from the ledger: the account's balance and its last 90 days of
+    // movements, or the contributions since the first one; the projection rounds days up.
+    const expected = await oracle<{
+      name: string;
+      saved: string;
+      remaining: string;
+      percent: number;
+      projected: string;
+    }>(
+      db,
+      `WITH today AS (SELECT DATE '2026-03-31' AS d),
+       tracked AS (
+         SELECT 'House' AS name, 12000.00::numeric AS target, a.current_balance AS saved,
+                (SELECT SUM(t.amount) FROM transactions t, today
+                  WHERE t.account_id = a.id AND t.transaction_date >= today.d - 89) AS gained,
+                90 AS days
+           FROM bank_accounts a WHERE a.id = $1::uuid),
+       manual AS (
+         SELECT 'Bike' AS name, 1000.00::numeric AS target, SUM(c.amount) AS saved, SUM(c.amount) AS gained,
+                (SELECT d FROM today) - MIN(c.date) + 1 AS days
+           FROM goal_contributions c WHERE c.goal_id = $2::uuid)
+       SELECT name, to_char(saved, 'FM9999999990.00') AS saved, to_char(target - saved, 'FM9999999990.00') AS remaining,
+              floor(saved * 100 / target)::int AS percent,
+              ((SELECT d FROM today) + ceil((target - saved) * days / gained)::int)::text AS projected
+         FROM (SELECT * FROM tracked UNION ALL SELECT * FROM manual) g ORDER BY name`,
+      alice.savings,
+      bike.id,
+    );
+    expect(expected.map((g) => g.projected)).not.toContain(null);
+    expect(
+      output.goals
+        .map((g) => ({
+          name: g.name,
+          saved: g.saved,
+          remaining: g.remaining,
+          percent: g.percent,
+          projected: g.projectedDate,
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    ).toEqual(expected);
+  });
+
+  it("unusualSpending: a charge far above the usual at a merchant, against the merchant's median", async () => {
+    const planted = await createTestTransaction(
+      db,
+      { userId: alice.id, accountId: alice.checking },
+      { amount: "-900.00", date: "2026-03-30", category: "FOOD_AND_DRINK", description: "WHOLE FOODS #12" },
+    );
+    await db.transaction.update({
+      where: { id: planted.id },
+      data: { merchantName: "Whole Foods", merchantKey: "whole foods" },
+    });
+    await invalidateUserAnalytics(alice.id);
+    const { output } = await runTool(asAlice, "unusualSpending", { days: 30 });
+    // The usual is the median of the year before the 30-day window (2026-03-02 – 2026-03-31).
+    const [usual] = await oracle<{ median: string }>(
+      db,
+      `SELECT to_char(percentile_disc(0.5) WITHIN GROUP (ORDER BY -t.amount), 'FM9999999990.00') AS median
+         FROM transactions t
+        WHERE t.user_id = $1::uuid AND t.merchant_key = 'whole foods' AND t.currency = 'USD' AND t.amount < 0
+          AND t.transaction_date BETWEEN DATE '2025-03-02' AND DATE '2026-03-01' AND ${ORACLE_IS_SPENDING}`,
+      alice.id,
+    );
+    const ratio = (900 / Number(usual!.median)).toFixed(1);
+    expect(output.anomalies.find((a) => a.transactionId === planted.id)).toMatchObject({
+      kind: "unusual_for_merchant",
+      amount: "900.00",
+      usual: usual!.median,
+      ratio: Number(ratio),
+      explanation: `${ratio}× your usual at Whole Foods (usually $${usual!.median})`,
+    });
+    const owned = await db.transaction.count({
+      where: { userId: alice.id, id: { in: output.anomalies.map((a) => a.transactionId) } },
+    });
+    expect(owned).toBe(output.anomalies.length);
   });
 });
 
