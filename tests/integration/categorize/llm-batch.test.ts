@@ -22,9 +22,6 @@ const { db } = await import("~/server/db");
 const { getRedis } = await import("~/server/redis");
 const { closeQueues } = await import("~/server/queue/producers");
 const { enqueueCategorize } = await import("~/server/categorize/enqueue-categorize");
-const { categorizeTransactions } = await import("~/server/categorize/categorize-transactions");
-const { cleanMerchant } = await import("~/server/categorize/clean-merchant");
-const { predictOffline } = await import("~/server/categorize/predict-offline");
 const { createLlmCategorizer } = await import("~/server/categorize/llm-categorizer");
 const { BATCH_MIN_MERCHANTS } = await import("~/server/categorize/llm-batch/batch-threshold");
 const { createLanguageModel } = await import("~/server/llm/language-model");
@@ -42,19 +39,7 @@ let workers: Worker[];
 beforeAll(() => {
   workers = startWorkers({
     "categorize-batch": registry["categorize-batch"],
-    // The categorize queue's processor is being written alongside; until it lands, its queue is
-    // consumed by the call it makes: the real pipeline with the real LLM categorizer.
-    categorize: {
-      concurrency: 2,
-      processor: async () => ({
-        process: ({ userId, transactionIds }) =>
-          categorizeTransactions(db, userId, transactionIds, {
-            cleanMerchant,
-            predictOffline,
-            llm: createLlmCategorizer(createLanguageModel()!),
-          }),
-      }),
-    },
+    categorize: registry.categorize,
   });
 });
 
