@@ -1,0 +1,66 @@
+/**
+ * The limited paths served by tRPC — sign-up, password reset, two-factor codes — answer like the
+ * limited route handlers do: HTTP 429 with Retry-After, through the real /api/trpc handler.
+ */
+import { randomUUID } from "node:crypto";
+import type * as NextAuth from "next-auth";
+import { describe, expect, it, vi } from "vitest";
+import { POST } from "~/app/api/trpc/[trpc]/route";
+import { openUserSession } from "~/server/auth/user-sessions";
+import { db } from "~/server/db";
+import { createUserWithPassword, enableTwoFactor } from "./security-fixtures";
+
+// The handler reads the session through next-auth, which needs Next's request scope.
+const signedIn = vi.hoisted(() => ({ as: null as null | { user: { id: string; email: string }; sessionId: string } }));
+vi.mock("next-auth", async (original) => ({
+  ...(await original<typeof NextAuth>()),
+  getServerSession: async () => signedIn.as,
+}));
+
+const call = (procedure: string, input: unknown, ip: string) =>
+  POST(
+    new Request(`http://localhost:3000/api/trpc/${procedure}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": ip },
+      body: JSON.stringify({ json: input }),
+    }),
+  );
+
+async function statusesOf(times: number, send: () => Promise<Response>): Promise<number[]> {
+  const statuses: number[] = [];
+  for (let i = 0; i < times; i++) statuses.push((await send()).status);
+  return statuses;
+}
+
+async function expectLimited(response: Response, atLeastSeconds: number) {
+  expect(response.status).toBe(429);
+  expect(Number(response.headers.get("retry-after"))).toBeGreaterThanOrEqual(atLeastSeconds);
+  expect(JSON.stringify(await response.json())).toContain("TOO_MANY_REQUESTS");
+}
+
+const newAccount = () => ({ email: `signup-${randomUUID()}@example.com`, password: "a long enough password" });
+
+describe("limited tRPC procedures answer 429 with Retry-After", () => {
+  it("sign-up: five an hour from one address, then 429; another address is not held up", async () => {
+    const register = (ip: string) => call("user.register", newAccount(), ip);
+    expect(await statusesOf(5, () => register("198.51.100.30"))).toEqual([200, 200, 200, 200, 200]);
+    await expectLimited(await register("198.51.100.30"), 60);
+    expect((await register("198.51.100.31")).status).toBe(200);
+  });
+
+  it("password reset: five an hour from one address, then 429", async () => {
+    const request = () => call("user.requestPasswordReset", { email: "nobody@example.com" }, "198.51.100.32");
+    expect(await statusesOf(5, request)).toEqual([200, 200, 200, 200, 200]);
+    await expectLimited(await request(), 60);
+  });
+
+  it("two-factor: five wrong codes, then 429 for the next quarter of an hour", async () => {
+    const user = await createUserWithPassword(db);
+    await enableTwoFactor(db, user);
+    signedIn.as = { user, sessionId: await openUserSession(db, user.id, { userAgent: "t", ipAddress: null }) };
+    const disable = () => call("security.twoFactor.disable", { code: "000000" }, "198.51.100.33");
+    const wrong = await statusesOf(5, disable);
+    expect(wrong.every((status) => status === 403)).toBe(true);
+    await expectLimited(await disable(), 15 * 60 - 5);
+  });
+});
