@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type LocalLlmServer, startLocalLlmServer } from "~/local-services/llm/local-llm-server";
-import { getConversation } from "~/server/chat/conversations";
+import type { UIMessage } from "ai";
+import { appendMessages, ensureConversation, getConversation } from "~/server/chat/conversations";
 import { streamChat } from "~/server/chat/stream-chat";
 import { db } from "~/server/db";
 import type { LlmConfig } from "~/server/llm/language-model";
@@ -100,6 +101,33 @@ describe("the LLM chat, against a local OpenAI-compatible server", () => {
       ["assistant", expect.stringContaining("Hello.")],
       ["user", expect.stringContaining("Second question")],
     ]);
+  });
+
+  it("sends the model only the last 20 messages of a long conversation, and stores at most 200", async () => {
+    const id = randomUUID();
+    await ensureConversation(db, alice.id, id, "Message 0");
+    const earlier = (count: number, offset: number): UIMessage[] =>
+      Array.from({ length: count }, (_, i) => ({
+        id: randomUUID(),
+        role: i % 2 === 0 ? "user" : "assistant",
+        parts: [{ type: "text", text: `Message ${offset + i}.` }],
+      }));
+    await appendMessages(db, id, earlier(30, 0), new Date(NOW.getTime() - 60_000));
+    server.script.text("Noted.");
+    await chat(alice.id, "Newest question", id);
+    const sent = server
+      .chatRequests()
+      .at(-1)!
+      .messages!.filter((m) => m.role !== "system");
+    expect(sent).toHaveLength(20);
+    expect(JSON.stringify(sent[0]!.content)).toContain("Message 11.");
+    expect(JSON.stringify(sent.at(-1)!.content)).toContain("Newest question");
+
+    await appendMessages(db, id, earlier(190, 100));
+    const stored = await getConversation(db, alice.id, id);
+    expect(stored.messages).toHaveLength(200);
+    expect(await db.chatMessage.count({ where: { conversationId: id } })).toBe(200);
+    expect(JSON.stringify(stored.messages.at(-1)!.parts)).toContain("Message 289.");
   });
 
   it("passes a tool's error back to the model, which answers anyway", async () => {

@@ -1,7 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatMoney } from "~/lib/format";
 import { answerQuestion } from "~/server/chat/answer-question";
+import { invalidateUserAnalytics } from "~/server/analytics/analytics-cache";
+import { categoryLabel } from "~/server/analytics/category-label";
 import { db } from "~/server/db";
+import { addContribution, createGoal } from "~/server/goal/manage-goals";
+import { createTestTransaction } from "../factories";
 import { type LedgerUser, generateLedgerUser } from "../ledger-generator";
 import { ORACLE_CATEGORY, ORACLE_IS_INCOME, ORACLE_IS_SPENDING, oracle, oracleSpent } from "../spending-oracle";
 
@@ -174,6 +178,67 @@ describe("the offline engine answers common questions exactly", () => {
       nextSalary: { date: "2026-04-25", amount: "4215.50" },
     });
     expect(salary.answer).toMatch(/before your next salary on 2026-04-25/);
+  });
+
+  it("a breakdown by category and the account balances", async () => {
+    const { answer, data } = await ask(paris, "Where did the money go last month, by category?");
+    expect(data).toMatchObject({ tool: "spendingByCategory", period: { from: "2026-02-01", to: "2026-02-28" } });
+    const perCategory = await oracle<{ category: string; currency: string; spent: string }>(
+      db,
+      `SELECT ${ORACLE_CATEGORY} AS category, t.currency, to_char(-SUM(t.amount), 'FM9999999990.00') AS spent
+         FROM transactions t
+        WHERE t.user_id = $1::uuid AND t.transaction_date BETWEEN '2026-02-01' AND '2026-02-28' AND ${ORACLE_IS_SPENDING}
+     GROUP BY 1, 2`,
+      paris.id,
+    );
+    expect(perCategory.length).toBeGreaterThan(3);
+    for (const row of perCategory) {
+      expect(answer).toContain(`• ${categoryLabel(row.category)}: ${formatMoney(row.spent, row.currency, "en-US")}`);
+    }
+    expect(answer.split("\n")).toHaveLength(perCategory.length + 1);
+
+    const balances = await ask(paris, "What are my account balances?");
+    const accounts = await oracle<{ name: string; currency: string; balance: string }>(
+      db,
+      `SELECT account_name AS name, currency, current_balance::text AS balance FROM bank_accounts WHERE user_id = $1::uuid`,
+      paris.id,
+    );
+    for (const a of accounts) {
+      expect(balances.answer).toContain(`• ${a.name}: ${formatMoney(a.balance, a.currency, "en-US")}`);
+    }
+  });
+
+  it("savings goals and unusual charges", async () => {
+    expect((await ask(paris, "How are my savings goals doing?")).answer).toBe("You have no savings goals yet.");
+    const trip = await createGoal(db, paris.id, { name: "Trip", targetAmount: "1000.00" });
+    await addContribution(db, paris.id, { goalId: trip.id, amount: "120.00", date: "2026-03-01" });
+    await addContribution(db, paris.id, { goalId: trip.id, amount: "30.05", date: "2026-03-31" });
+    const [saved] = await oracle<{ total: string }>(
+      db,
+      `SELECT SUM(amount)::text AS total FROM goal_contributions WHERE goal_id = $1::uuid`,
+      trip.id,
+    );
+    // 150.05 in the 31 days since the first contribution: 849.95 left takes 176 more days.
+    expect((await ask(paris, "How are my savings goals doing?")).answer).toBe(
+      `Your savings goals:\n• Trip: ${usd(saved!.total)} of $1,000.00 (15%), on pace to finish around 2026-09-23`,
+    );
+
+    const planted = await createTestTransaction(
+      db,
+      { userId: paris.id, accountId: paris.checking },
+      { amount: "-640.00", date: "2026-03-29", category: "FOOD_AND_DRINK", description: "BLUE BOTTLE COFFEE" },
+    );
+    await db.transaction.update({
+      where: { id: planted.id },
+      data: { merchantName: "Blue Bottle Coffee", merchantKey: "blue bottle coffee" },
+    });
+    await invalidateUserAnalytics(paris.id);
+    const unusual = await ask(paris, "Any unusual charges lately?");
+    expect(unusual.data).toMatchObject({ tool: "unusualSpending" });
+    expect(unusual.answer).toMatch(/^Charges worth a look:\n/);
+    expect(unusual.answer).toMatch(
+      /• 2026-03-29: \$640\.00 — \d+\.\d× your usual at Blue Bottle Coffee \(usually \$\d+\.\d\d\)/,
+    );
   });
 
   it("says what it can answer when it cannot answer", async () => {
