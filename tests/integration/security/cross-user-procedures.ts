@@ -99,6 +99,20 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
     expect: "denied",
     inputs: (a) => [{ id: a.transactionId, notes: "bob was here", tags: [] }],
   },
+  "transaction.splits": { expect: "denied", aliceGets: true, inputs: (a) => [{ id: a.transactionId }] },
+  "transaction.setSplits": {
+    expect: "denied",
+    inputs: (a) => [
+      {
+        id: a.transactionId,
+        parts: [
+          { amount: "-40.00", category: "TRANSPORTATION" },
+          { amount: "-2.00", category: "TRANSPORTATION" },
+        ],
+      },
+      { id: a.transactionId, parts: [] },
+    ],
+  },
 
   "rules.list": { expect: "no-leak", inputs: none, aliceSees: true },
   // What Bob stores must not carry MARKER, or his own data would look like a leak later.

@@ -5,6 +5,7 @@ import { categorySummary } from "~/server/transaction/category-summary";
 import { setCategory, setCategoryInput, setNotes, setNotesInput } from "~/server/transaction/edit-transactions";
 import { getTransaction, listTransactions, listTransactionsInput } from "~/server/transaction/list-transactions";
 import { searchTransactions, searchTransactionsInput } from "~/server/transaction/search-transactions";
+import { getSplits, setSplits, setSplitsInput } from "~/server/transaction/split-transaction";
 import { thisMonthFor } from "~/server/transaction/this-month";
 import { calendarDate } from "~/server/time/calendar";
 
@@ -29,4 +30,10 @@ export const transactionRouter = createTRPCRouter({
     .input(setCategoryInput)
     .mutation(({ ctx, input }) => setCategory(ctx.db, ctx.userId, input)),
   setNotes: protectedProcedure.input(setNotesInput).mutation(({ ctx, input }) => setNotes(ctx.db, ctx.userId, input)),
+  splits: protectedProcedure
+    .input(z.object({ id: z.uuid() }))
+    .query(({ ctx, input }) => getSplits(ctx.db, ctx.userId, input.id)),
+  setSplits: protectedProcedure
+    .input(setSplitsInput)
+    .mutation(({ ctx, input }) => setSplits(ctx.db, ctx.userId, input)),
 });
