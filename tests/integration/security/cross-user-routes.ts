@@ -11,13 +11,13 @@ import { expect } from "vitest";
 import type { Db } from "~/server/db";
 import type { Alice, Bob } from "./cross-user-fixture";
 import { MARKER } from "./cross-user-fixture";
+import type { RouteHandler } from "./route-handlers";
 
-type RouteModule = Record<string, (request: Request, context?: unknown) => Promise<Response> | Response>;
 export type RouteCheck = {
   alice: Alice;
   bob: Bob;
   db: Db;
-  handler: RouteModule[string];
+  handler: RouteHandler;
   /** Asserts the text holds nothing of Alice's. */
   noLeak: (text: string) => void;
 };

@@ -7,8 +7,6 @@
  *   tRPC table:  tests/integration/security/cross-user-procedures.ts
  *   route/REST:  tests/integration/security/cross-user-routes.ts
  */
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import type { TRPCError } from "@trpc/server";
 import type * as NextAuth from "next-auth";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -19,7 +17,8 @@ import { REST_ENDPOINTS } from "~/server/rest/rest-endpoints";
 import { callerContext } from "../factories";
 import { type Alice, type Bob, aliceSecrets, aliceSnapshot, createAlice, createBob } from "./cross-user-fixture";
 import { PROCEDURE_CASES } from "./cross-user-procedures";
-import { REST_CASES, ROUTE_CASES, type RouteCheck } from "./cross-user-routes";
+import { REST_CASES, ROUTE_CASES } from "./cross-user-routes";
+import { routeHandlers } from "./route-handlers";
 
 // Route handlers read the session through next-auth, which needs Next's request scope; here the
 // JWT always says "Bob". getAppSession still checks Bob's session row, as in production.
@@ -30,9 +29,6 @@ vi.mock("next-auth", async (original) => ({
 }));
 
 type NextAuthModule = typeof NextAuth;
-
-const API_DIR = path.resolve(import.meta.dirname, "../../../src/app/api");
-const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 let alice: Alice;
 let bob: Bob;
@@ -117,21 +113,7 @@ describe("every tRPC procedure", () => {
   });
 });
 
-const routeFiles = (readdirSync(API_DIR, { recursive: true }) as string[]).filter((f) => f.endsWith("route.ts"));
-const routes = (
-  await Promise.all(
-    routeFiles.map(async (file) => {
-      const exported = (await import(path.join(API_DIR, file))) as Record<string, unknown>;
-      const route = `/api/${path.dirname(file).split(path.sep).join("/")}`;
-      return HTTP_METHODS.filter((m) => typeof exported[m] === "function").map((m) => ({
-        key: `${m} ${route}`,
-        handler: exported[m] as RouteCheck["handler"],
-      }));
-    }),
-  )
-)
-  .flat()
-  .sort((a, b) => a.key.localeCompare(b.key));
+const routes = await routeHandlers();
 
 describe("every route handler under src/app/api", () => {
   // The procedure sweep ran "sign out everywhere" as Bob; sign him in again.
