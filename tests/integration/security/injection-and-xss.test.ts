@@ -75,9 +75,12 @@ describe("SQL injection through search and filters", () => {
     expect(await db.user.count({ where: { id: other.id } })).toBe(1);
   });
 
-  it("treats LIKE wildcards in the fuzzy search as plain characters", async () => {
+  it("treats LIKE wildcards in the search and the list's filter as plain characters", async () => {
     expect(await asMe().transaction.search({ query: "%%" })).toEqual([]);
     expect(await asMe().transaction.search({ query: "__" })).toEqual([]);
+    expect((await asMe().transaction.list({ search: "%" })).items).toEqual([]);
+    expect((await asMe().transaction.list({ search: "_" })).items).toEqual([]);
+    expect((await asMe().transaction.list({ search: "coffee" })).items.map((t) => t.id)).toEqual([txId]);
     expect((await asMe().transaction.search({ query: "coffee" })).map((t) => t.id)).toEqual([txId]);
   });
 
