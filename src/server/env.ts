@@ -62,6 +62,9 @@ const schema = z
 
     GOOGLE_CLIENT_ID: optional,
     GOOGLE_CLIENT_SECRET: optional,
+
+    /** Bearer token Prometheus sends to /api/metrics; unset, the endpoint is open outside production and off in it. */
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   })
   .superRefine((env, ctx) => {
     if (env.PLAID_ENV !== "local") {

@@ -1,5 +1,6 @@
 import pino from "pino";
 import { env } from "~/server/env";
+import { currentRequestId } from "~/server/request-context";
 
 /** Names that hold secrets or account identifiers wherever they appear, up to three levels deep. */
 const SECRET_KEYS = [
@@ -51,6 +52,11 @@ const redactPaths = SECRET_KEYS.flatMap((key) => {
 export const loggerOptions: pino.LoggerOptions = {
   level: env.LOG_LEVEL,
   base: { service: process.argv[1]?.includes("workers") ? "worker" : "web" },
+  // Every line written while a request or job is in progress names it, without passing a logger around.
+  mixin: () => {
+    const requestId = currentRequestId();
+    return requestId ? { requestId } : {};
+  },
   redact: {
     paths: [
       ...redactPaths,

@@ -3,6 +3,8 @@ import { env } from "~/server/env";
 import { logger } from "~/server/logger";
 import { type QueueName, jobPayloads } from "~/server/queue/queues";
 import { createWorkerConnection } from "~/server/redis";
+import { runWithRequestId } from "~/server/request-context";
+import { recordJobCompleted, recordJobFailed } from "./job-metrics";
 import type { QueueConfig, Registry } from "./registry";
 
 function startWorker<Q extends QueueName>(name: Q, config: QueueConfig<Q>): Worker {
@@ -13,7 +15,10 @@ function startWorker<Q extends QueueName>(name: Q, config: QueueConfig<Q>): Work
       // A malformed payload will never become valid: fail it without retries.
       if (!parsed.success) throw new UnrecoverableError(`invalid ${name} payload: ${parsed.error.message}`);
       const { process } = await config.processor();
-      return process(parsed.data as never, job);
+      // Scheduled jobs start no request: their own id stands in, so their logs and follow-up jobs still group.
+      return runWithRequestId(parsed.data.requestId ?? `job:${name}:${job.id}`, () =>
+        process(parsed.data as never, job),
+      );
     },
     {
       connection: createWorkerConnection(),
@@ -26,9 +31,14 @@ function startWorker<Q extends QueueName>(name: Q, config: QueueConfig<Q>): Work
       stalledInterval: 5_000,
     },
   );
-  worker.on("failed", (job, err) =>
-    logger.warn({ queue: name, jobId: job?.id, attempt: job?.attemptsMade, err: err.message }, "job failed"),
-  );
+  worker.on("completed", (job) => recordJobCompleted(name, job));
+  worker.on("failed", (job, err) => {
+    logger.warn(
+      { queue: name, jobId: job?.id, attempt: job?.attemptsMade, requestId: job?.data?.requestId, err: err.message },
+      "job failed",
+    );
+    if (job) recordJobFailed(name, job);
+  });
   worker.on("error", (err) => logger.error({ queue: name, err: err.message }, "worker error"));
   return worker;
 }

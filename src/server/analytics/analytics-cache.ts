@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import type { Redis } from "ioredis";
 import { env } from "~/server/env";
 import { logger } from "~/server/logger";
+import { countShared } from "~/server/metrics/shared-metrics";
 import { getRedis } from "~/server/redis";
 
 const TTL_SECONDS = 3600;
@@ -46,6 +47,7 @@ export async function cachedAnalytics<T>(
     const hash = createHash("sha1").update(JSON.stringify(params)).digest("base64url");
     key = `${env.REDIS_PREFIX}:analytics:${userId}:${version}:${name}:${hash}`;
     const hit = await redis.get(key);
+    countShared("mt_analytics_cache_requests_total", { result: hit === null ? "miss" : "hit" });
     if (hit !== null) return JSON.parse(hit) as T;
   } catch (error) {
     logger.warn({ err: (error as Error).message, name }, "analytics cache read failed");

@@ -4,18 +4,21 @@
  * who is asking, call a service.
  */
 import { TRPCError, initTRPC } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import { type AppSession, getAppSession } from "~/server/auth/session";
 import { db } from "~/server/db";
 import { AppError, type ErrorCode } from "~/server/errors";
 import { logger } from "~/server/logger";
+import { observeHttpRequest } from "~/server/metrics/web-metrics";
+import { currentRequestId, requestIdFrom } from "~/server/request-context";
 
 // 1. Context
 
 export async function createTRPCContext(opts: { headers: Headers }) {
   const session = await getAppSession();
-  return { db, session, headers: opts.headers, requestId: opts.headers.get("x-request-id") ?? crypto.randomUUID() };
+  return { db, session, headers: opts.headers, requestId: currentRequestId() ?? requestIdFrom(opts.headers) };
 }
 
 export type Context = Awaited<ReturnType<typeof createTRPCContext>>;
@@ -64,7 +67,16 @@ const errorMapping = t.middleware(async ({ next, ctx, path }) => {
   throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: `Something went wrong (request ${ctx.requestId})` });
 });
 
-export const publicProcedure = t.procedure.use(errorMapping);
+/** Times each procedure (a batched HTTP request holds several) with the status it answers. */
+const requestMetrics = t.middleware(async ({ path, type, next }) => {
+  const started = performance.now();
+  const result = await next();
+  const status = result.ok ? 200 : getHTTPStatusCodeFromError(result.error);
+  observeHttpRequest(`trpc/${path}`, type, status, (performance.now() - started) / 1000);
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(requestMetrics).use(errorMapping);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });

@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { enqueueCategorize } from "~/server/categorize/enqueue-categorize";
 import type { Db } from "~/server/db";
 import { notFound } from "~/server/errors";
+import { countShared } from "~/server/metrics/shared-metrics";
 import { type NewTransaction, upsertTransactions } from "~/server/transaction/insert-transactions";
 import { type ImportOptions, importOptions, importTarget, selectTransactions } from "./import-options";
 import { parseBankFile } from "./parse-bank-file";
@@ -70,6 +71,7 @@ export async function commitImport(
     },
     { timeout: TIMEOUT_MS, maxWait: 10_000 },
   );
+  countShared("mt_transactions_ingested_total", { source: "import" }, result.added);
   // The categorize worker runs the after-change hooks (alerts, budgets, analytics) once the new
   // rows have categories; hooks run before that would judge uncategorized spending.
   if (result.added > 0) {

@@ -4,6 +4,7 @@
  */
 import type { Redis } from "ioredis";
 import { env } from "~/server/env";
+import { addToCounter } from "~/server/metrics/shared-metrics";
 import { llmConfig } from "./language-model";
 
 /**
@@ -60,6 +61,12 @@ export async function recordLlmUsage(redis: Redis, usage: LlmUsage, now = new Da
     .hincrby(key, "outputTokens", usage.outputTokens)
     .hincrby(key, "costMicroDollars", estimateMicroDollars(usage));
   if (usage.batch) pipeline.hincrby(key, "batchCalls", calls);
+  // The same figures as all-time counters for /api/metrics; the daily hash expires, a counter must not.
+  const { purpose } = usage;
+  addToCounter(pipeline, "mt_llm_calls_total", { purpose }, calls);
+  addToCounter(pipeline, "mt_llm_tokens_total", { purpose, kind: "input" }, usage.inputTokens);
+  addToCounter(pipeline, "mt_llm_tokens_total", { purpose, kind: "output" }, usage.outputTokens);
+  addToCounter(pipeline, "mt_llm_cost_usd_total", { purpose }, estimateMicroDollars(usage));
   await pipeline.expire(key, 90 * 24 * 3600).exec();
 }
 

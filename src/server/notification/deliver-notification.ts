@@ -7,6 +7,7 @@
  */
 import type { Telegram } from "telegraf";
 import type { Db } from "~/server/db";
+import { countShared } from "~/server/metrics/shared-metrics";
 import { type EmailSender, smtpSender } from "~/server/email/send-email";
 import { type ChatPacing, defaultChatPacing } from "~/server/telegram/chat-pacing";
 import { telegramMessageFor } from "~/server/telegram/notification-message";
@@ -75,8 +76,8 @@ export async function deliverNotification(
 
   const outcome = await send(db, notification, deps);
   if (outcome.kind === "retry" && options.finalAttempt)
-    return record(db, notificationId, { kind: "failed", error: outcome.error });
-  return record(db, notificationId, outcome);
+    return record(db, notification, { kind: "failed", error: outcome.error });
+  return record(db, notification, outcome);
 }
 
 async function send(db: Db, notification: Loaded, deps: DeliveryDeps): Promise<DeliveryOutcome> {
@@ -148,18 +149,26 @@ async function sendEmail(db: Db, notification: Loaded, deps: DeliveryDeps): Prom
 const countAttempt = (db: Db, id: string) =>
   db.notification.update({ where: { id }, data: { attempts: { increment: 1 } } });
 
-async function record(db: Db, id: string, outcome: DeliveryOutcome): Promise<DeliveryOutcome> {
-  const pending = { id, status: "PENDING" as const };
+async function record(db: Db, notification: Loaded, outcome: DeliveryOutcome): Promise<DeliveryOutcome> {
+  const pending = { id: notification.id, status: "PENDING" as const };
+  // Counted only by the delivery that moved the row out of PENDING, so a repeat is never counted twice.
+  const countFinal = ({ count }: { count: number }) => {
+    if (count === 1) countShared("mt_notifications_total", { channel: notification.channel, outcome: outcome.kind });
+  };
   if (outcome.kind === "sent") {
-    await db.notification.updateMany({
-      where: pending,
-      data: { status: "SENT", sentAt: new Date(), errorMessage: null },
-    });
+    countFinal(
+      await db.notification.updateMany({
+        where: pending,
+        data: { status: "SENT", sentAt: new Date(), errorMessage: null },
+      }),
+    );
   } else if (outcome.kind === "failed") {
-    await db.notification.updateMany({
-      where: pending,
-      data: { status: "FAILED", errorMessage: outcome.error.slice(0, 1000) },
-    });
+    countFinal(
+      await db.notification.updateMany({
+        where: pending,
+        data: { status: "FAILED", errorMessage: outcome.error.slice(0, 1000) },
+      }),
+    );
   } else if (outcome.kind === "retry") {
     await db.notification.updateMany({ where: pending, data: { errorMessage: outcome.error.slice(0, 1000) } });
   } else if (outcome.kind === "later" && outcome.reason === "retry-after") {

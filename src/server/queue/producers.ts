@@ -1,6 +1,7 @@
 import { type JobsOptions, Queue } from "bullmq";
 import { env } from "~/server/env";
 import { getRedis } from "~/server/redis";
+import { currentRequestId } from "~/server/request-context";
 import { type JobPayload, type QueueName, jobPayloads } from "./queues";
 
 const queues = new Map<QueueName, Queue>();
@@ -21,9 +22,9 @@ const DEFAULTS: JobsOptions = {
   removeOnFail: { age: 7 * 24 * 3600 },
 };
 
-/** Validates the payload with the queue's schema before it leaves the process. */
+/** Validates the payload with the queue's schema before it leaves the process; the job carries the current request id. */
 export async function enqueue<Q extends QueueName>(name: Q, payload: JobPayload<Q>, options: JobsOptions = {}) {
-  const data = jobPayloads[name].parse(payload);
+  const data = jobPayloads[name].parse({ requestId: currentRequestId(), ...payload });
   return getQueue(name).add(name, data, { ...DEFAULTS, ...options });
 }
 

@@ -4,14 +4,20 @@
  * reconciler, with the same result.
  */
 import { z } from "zod";
+import { requestIdSchema } from "~/server/request-context";
 import { calendarDate } from "~/server/time/calendar";
+
+/** The id of the request (or job) that enqueued the job, so its logs follow it into the worker. */
+const traced = { requestId: requestIdSchema.optional() };
 
 export const jobPayloads = {
   "bank-sync": z.object({
+    ...traced,
     connectionId: z.uuid(),
     trigger: z.enum(["initial", "manual", "webhook", "schedule", "reconcile"]),
   }),
   categorize: z.object({
+    ...traced,
     userId: z.uuid(),
     transactionIds: z.array(z.uuid()).min(1).max(1000),
     /** Set on a delayed follow-up for merchants the LLM failed on (categorize/schedule-llm-retry.ts). */
@@ -23,15 +29,15 @@ export const jobPayloads = {
    * the batch until it ends.
    */
   "categorize-batch": z.discriminatedUnion("step", [
-    z.object({ step: z.literal("submit"), userId: z.uuid() }),
-    z.object({ step: z.literal("collect"), userId: z.uuid(), batchId: z.string().min(1).max(200) }),
+    z.object({ ...traced, step: z.literal("submit"), userId: z.uuid() }),
+    z.object({ ...traced, step: z.literal("collect"), userId: z.uuid(), batchId: z.string().min(1).max(200) }),
   ]),
-  "budget-check": z.object({ userId: z.uuid(), day: calendarDate.optional() }),
-  notify: z.object({ notificationId: z.uuid() }),
+  "budget-check": z.object({ ...traced, userId: z.uuid(), day: calendarDate.optional() }),
+  notify: z.object({ ...traced, notificationId: z.uuid() }),
   /** Scheduled upkeep: budgets, goals, notifications and bank syncs (src/workers/schedules.ts). */
-  "alerts-schedule": z.object({ task: z.enum(["reconcile", "digests", "redeliver", "bank-syncs"]) }),
+  "alerts-schedule": z.object({ ...traced, task: z.enum(["reconcile", "digests", "redeliver", "bank-syncs"]) }),
   /** Daily insights for one user; without a userId, the hourly fan-out to users whose morning it is. */
-  insights: z.object({ userId: z.uuid().optional() }),
+  insights: z.object({ ...traced, userId: z.uuid().optional() }),
 } as const;
 
 export type QueueName = keyof typeof jobPayloads;

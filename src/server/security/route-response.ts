@@ -6,6 +6,8 @@
 import { ZodError, z } from "zod";
 import { AppError, ERROR_CODES } from "~/server/errors";
 import { logger } from "~/server/logger";
+import { observeHttpRequest, routeLabel } from "~/server/metrics/web-metrics";
+import { requestIdFrom, runWithRequestId } from "~/server/request-context";
 
 const NO_STORE = { "cache-control": "no-store" };
 
@@ -32,16 +34,39 @@ export function errorResponse(error: unknown, requestId: string): Response {
   );
 }
 
-/** Wraps a route handler so every failure is answered through errorResponse. */
+/**
+ * Wraps a route handler so every failure is answered through errorResponse, the work runs under
+ * the request's id (logs, enqueued jobs), the response names that id, and the request is timed.
+ */
 export function handleRoute<Args extends unknown[]>(
   handler: (request: Request, ...args: Args) => Promise<Response>,
 ): (request: Request, ...args: Args) => Promise<Response> {
   return async (request, ...args) => {
-    const requestId = request.headers.get("x-request-id") ?? crypto.randomUUID();
-    try {
-      return await handler(request, ...args);
-    } catch (error) {
-      return errorResponse(error, requestId);
-    }
+    const requestId = requestIdFrom(request.headers);
+    const started = performance.now();
+    const response = await runWithRequestId(requestId, async () => {
+      try {
+        return await handler(request, ...args);
+      } catch (error) {
+        return errorResponse(error, requestId);
+      }
+    });
+    observeHttpRequest(
+      routeLabel(new URL(request.url).pathname),
+      request.method,
+      response.status,
+      (performance.now() - started) / 1000,
+    );
+    return withRequestIdHeader(response, requestId);
   };
+}
+
+function withRequestIdHeader(response: Response, requestId: string): Response {
+  try {
+    response.headers.set("x-request-id", requestId);
+    return response;
+  } catch {
+    // Response.redirect() and fetched responses have immutable headers.
+    return response;
+  }
 }

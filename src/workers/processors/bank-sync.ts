@@ -5,6 +5,7 @@ import { syncConnection } from "~/server/bank/sync/sync-connection";
 import { ProviderError } from "~/server/bank/sync/sync-source";
 import { db } from "~/server/db";
 import { AppError } from "~/server/errors";
+import { countShared } from "~/server/metrics/shared-metrics";
 import { raiseSyncProblemAlert } from "~/server/notification/sync-alerts";
 import { enqueueCategorize } from "~/server/categorize/enqueue-categorize";
 import { afterTransactionsChanged } from "~/server/transaction/after-transactions-changed";
@@ -29,6 +30,9 @@ export const process: Processor<"bank-sync"> = async ({ connectionId, trigger },
       source: getBankProvider(connection.provider),
       decryptAccessToken,
     });
+    countShared("mt_bank_syncs_total", { outcome: outcome.status });
+    if (outcome.status === "synced")
+      countShared("mt_transactions_ingested_total", { source: "bank" }, outcome.newTransactionIds.length);
     if (outcome.status === "reauth-required") await problem("ITEM_LOGIN_REQUIRED", true);
     if (outcome.status !== "synced") return outcome;
     // New transactions get their hooks from the categorize worker, once they have categories.
@@ -44,7 +48,11 @@ export const process: Processor<"bank-sync"> = async ({ connectionId, trigger },
     };
   } catch (error) {
     // Another sync committed the same changes first: nothing is left to do.
-    if (error instanceof AppError && error.code === "CONFLICT") return { status: "superseded" };
+    if (error instanceof AppError && error.code === "CONFLICT") {
+      countShared("mt_bank_syncs_total", { outcome: "superseded" });
+      return { status: "superseded" };
+    }
+    countShared("mt_bank_syncs_total", { outcome: "error" });
     if (error instanceof ProviderError && error.kind === "fatal") {
       await problem(error.providerCode, false);
       throw new UnrecoverableError(error.message);
