@@ -12,13 +12,13 @@ export type BenchDatabase = { url: string; name: string; drop: () => Promise<voi
 
 const server = () => new URL(process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/money_tracking");
 
-function urlOf(name: string): string {
+export function urlOf(name: string): string {
   const url = server();
   url.pathname = `/${name}`;
   return url.toString();
 }
 
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: urlOf("postgres") });
   await client.connect();
   try {
@@ -28,7 +28,7 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-const dropNamed = (name: string) =>
+export const dropNamed = (name: string) =>
   admin((c) => c.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`)).then(() => undefined);
 
 let template: Promise<string> | undefined;
@@ -48,9 +48,13 @@ function migratedTemplate(): Promise<string> {
   return template;
 }
 
-export async function createBenchDatabase(label: string): Promise<BenchDatabase> {
-  const source = await migratedTemplate();
-  const name = `mt_bench_${label}_${randomBytes(4).toString("hex")}`;
+export async function createBenchDatabase(label: string, prefix?: string): Promise<BenchDatabase> {
+  return cloneDatabase(await migratedTemplate(), label, prefix);
+}
+
+/** A throwaway copy of `source` (which must have no open connections), dropped by `drop()`. */
+export async function cloneDatabase(source: string, label: string, prefix = "mt_bench"): Promise<BenchDatabase> {
+  const name = `${prefix}_${label}_${randomBytes(4).toString("hex")}`;
   await admin(async (c) => {
     await c.query(`CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(source)}`);
     // For profiling: BENCH_LOG_STATEMENTS_MS=200 puts every statement slower than that, with its
@@ -64,7 +68,10 @@ export async function createBenchDatabase(label: string): Promise<BenchDatabase>
 
 /** Runs `work` on a fresh database and drops that database afterwards, however `work` ends. */
 export async function withBenchDatabase<T>(label: string, work: (db: BenchDatabase) => Promise<T>): Promise<T> {
-  const database = await createBenchDatabase(label);
+  return withDatabase(await createBenchDatabase(label), work);
+}
+
+export async function withDatabase<T>(database: BenchDatabase, work: (db: BenchDatabase) => Promise<T>): Promise<T> {
   try {
     return await work(database);
   } finally {

@@ -27,6 +27,23 @@ export function formatTable(results: BenchResult[]): string {
   return [line(rows[0]!), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)].join("\n");
 }
 
+/** A goal as `npm run bench -- --json` prints it: the number, and which way the figure must lie. */
+function parseGoal(goal: string | null): { goal: number | null; comparison: string | null } {
+  const match = goal === null ? null : /^(<=|>=|<|>|=)?\s*(-?[\d.]+)$/.exec(goal);
+  return match ? { goal: Number(match[2]), comparison: match[1] ?? "=" } : { goal: null, comparison: null };
+}
+
+/** `{"name": {"value": N, "unit": "…", "goal": N, …}}` over every measured figure. */
+export function metricsByName(results: BenchResult[]) {
+  return Object.fromEntries(
+    results.flatMap((result) =>
+      "error" in result
+        ? []
+        : result.metrics.map((m) => [m.name, { value: m.value, unit: m.unit, ...parseGoal(m.goal), met: m.met }]),
+    ),
+  );
+}
+
 /** Lets `npx tsx bench/<name>.ts` run one bench alone, printed as `npm run bench` prints it. */
 export function runWhenMain(meta: ImportMeta, bench: string, run: () => Promise<Metric[]>) {
   if (!process.argv[1] || meta.url !== pathToFileURL(process.argv[1]).href) return;

@@ -6,7 +6,7 @@
 import os from "node:os";
 import pg from "pg";
 import { dropBenchTemplate } from "./bench-database";
-import { type BenchResult, type Metric, formatTable } from "./metric";
+import { type BenchResult, type Metric, formatTable, metricsByName } from "./metric";
 
 type Bench = { run: () => Promise<Metric[]> };
 
@@ -17,6 +17,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   categorize: () => import("./categorize"),
   analytics: () => import("./analytics"),
   "alert-latency": () => import("./alert-latency"),
+  load: () => import("./load"),
 };
 
 async function postgresVersion(): Promise<string> {
@@ -74,8 +75,10 @@ async function main() {
     await dropBenchTemplate();
   }
   const about = await machine();
-  if (json) console.log(JSON.stringify({ machine: about, results }, null, 2));
-  else {
+  if (json) {
+    const failed = Object.fromEntries(results.flatMap((r) => ("error" in r ? [[r.bench, r.error]] : [])));
+    console.log(JSON.stringify({ machine: about, metrics: metricsByName(results), failed }, null, 2));
+  } else {
     console.log(
       `machine: ${about.cpus} CPUs (${about.cpuModel}), ${about.memoryGiB} GiB, Node ${about.node}, ` +
         `PostgreSQL ${about.postgres}, load average ${about.loadAverage.join(" ")}`,

@@ -4,27 +4,13 @@
  * `npm start`     — production: run web + worker (migrations are `npm run db:migrate`).
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { buildIsStale } from "./build-freshness";
 import { ensureSecrets } from "./ensure-secrets";
 import { nextCommand, tsxCommand } from "./node-commands";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const mode = process.argv.includes("--dev") ? "dev" : process.argv.includes("--demo") ? "demo" : "production";
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function buildIsStale(): boolean {
-  const buildId = path.join(ROOT, ".next/BUILD_ID");
-  return !existsSync(buildId) || statSync(buildId).mtimeMs < newestMtime(path.join(ROOT, "src"));
-}
 
 function run(command: string, args: string[], env: Record<string, string> = {}): ChildProcess {
   return spawn(command, args, {

@@ -1,0 +1,89 @@
+/**
+ * The 1,000,000-transaction data set is generated once and kept on the Postgres server as a
+ * database named after what made it: the generator's sources, the migrations and the month it
+ * was generated in (its histories end on that day, and a dashboard shows "this month"). A rerun
+ * with the same key clones it in seconds; any change to those makes a new one and drops the old.
+ * `BENCH_REGENERATE=1` forces a new one.
+ */
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { admin, type BenchDatabase, cloneDatabase, createBenchDatabase, dropNamed } from "../bench-database";
+import { generateDataset } from "./generate-dataset";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+// Not under mt_bench_: the data set outlives a bench run, and tidying after one must not take it.
+const PREFIX = "mt_dataset_";
+const GENERATOR_SOURCES = [
+  "bench/dataset/generate-dataset.ts",
+  "src/local-services/plaid/generate",
+  "src/local-services/plaid/state",
+  "src/local-services/plaid/render.ts",
+  "src/local-services/plaid/institutions.ts",
+];
+
+function filesUnder(relative: string): string[] {
+  const full = path.join(ROOT, relative);
+  try {
+    return readdirSync(full, { withFileTypes: true })
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .flatMap((entry) => filesUnder(path.join(relative, entry.name)));
+  } catch {
+    return [relative];
+  }
+}
+
+function datasetKey(today: string): string {
+  const hash = createHash("sha256");
+  for (const file of GENERATOR_SOURCES.flatMap(filesUnder))
+    hash.update(file).update(readFileSync(path.join(ROOT, file)));
+  for (const migration of readdirSync(path.join(ROOT, "prisma/migrations")).sort()) hash.update(migration);
+  hash.update(today.slice(0, 7));
+  return hash.digest("hex").slice(0, 16);
+}
+
+const existing = (prefix: string) =>
+  admin(async (c) => {
+    const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [
+      `${prefix}%`,
+    ]);
+    return rows.map((r) => r.datname);
+  });
+
+async function buildTemplate(name: string, today: string, progress: (line: string) => void) {
+  const started = performance.now();
+  const build = await createBenchDatabase("building", "mt_dataset");
+  try {
+    await generateDataset(build.url, today, progress);
+    await admin((c) =>
+      c.query(`ALTER DATABASE ${pg.escapeIdentifier(build.name)} RENAME TO ${pg.escapeIdentifier(name)}`),
+    );
+  } catch (error) {
+    await build.drop();
+    throw error;
+  }
+  progress(`data set: generated in ${Math.round((performance.now() - started) / 1000)} s, kept as ${name}`);
+}
+
+/**
+ * A throwaway copy of the data set (generated first if there is none for this key) and whether
+ * this call generated it.
+ */
+export async function cloneDataset(
+  label: string,
+  progress: (line: string) => void,
+): Promise<{ database: BenchDatabase; generatedSeconds: number | null }> {
+  const today = new Date().toISOString().slice(0, 10);
+  const name = `${PREFIX}${datasetKey(today)}`;
+  const present = await existing(PREFIX);
+  for (const stale of present.filter((n) => n !== name)) await dropNamed(stale);
+  let generatedSeconds: number | null = null;
+  if (!present.includes(name) || process.env.BENCH_REGENERATE) {
+    if (present.includes(name)) await dropNamed(name);
+    const started = performance.now();
+    await buildTemplate(name, today, progress);
+    generatedSeconds = Math.round((performance.now() - started) / 1000);
+  }
+  return { database: await cloneDatabase(name, label), generatedSeconds };
+}

@@ -1,0 +1,185 @@
+/**
+ * The load benches' data set: 1,000 users and 1,000,000 transactions, one of the users with
+ * 100,000 of them. Every history comes from the local Plaid server's generator (one consistent
+ * life per seed: pay, bills, trips, refunds, pending card purchases), goes through Plaid's JSON
+ * (`renderTransaction`) and our transform, and is written by `writeSyncChanges`, the bank sync's
+ * own writer: the rows are what a first sync of each user's bank would have stored. Only the
+ * HTTP paging is skipped, which the sync bench measures on its own.
+ */
+import pg from "pg";
+import { INSTITUTIONS, BENCHMARK_INSTITUTION_ID, type LocalInstitution } from "~/local-services/plaid/institutions";
+import { renderAccount, renderTransaction } from "~/local-services/plaid/render";
+import { LocalItem } from "~/local-services/plaid/state/local-item";
+import { encryptAccessToken, parseKeyring } from "~/server/bank/crypto/access-token-cipher";
+import { transformAccount, transformTransaction } from "~/server/bank/providers/plaid/transform";
+import { writeSyncChanges } from "~/server/bank/sync/write-sync-changes";
+import { seedCategories } from "~/server/categorize/seed-categories";
+import { createDb, type Db } from "~/server/db";
+import { hashPassword } from "~/server/user/password";
+
+export const DATASET = {
+  users: 1_000,
+  transactions: 1_000_000,
+  /** The user issues 6 and 9 measure with: the local server's benchmark bank, newest 100,000. */
+  bigUserTransactions: 100_000,
+  password: "bench-password-2026",
+  /** The app started on a clone must decrypt these access tokens with the same key. */
+  encryptionKeys: "1:YmVuY2gtZGF0YXNldC1hY2Nlc3MtdG9rZW4ta2V5ISE=",
+  timezone: "America/New_York",
+} as const;
+
+/** The n-th user's address; user 0 is the one with 100,000 transactions. */
+export const datasetEmail = (n: number) => `bench-user-${String(n).padStart(4, "0")}@example.com`;
+
+// Ordinary users get this much history, then keep their newest rows up to their share: every
+// seed here yields more than the share (checked below, so a generator change cannot go unseen).
+const ORDINARY_HISTORY_DAYS = 340;
+
+function institutionOf(n: number): LocalInstitution {
+  if (n === 0) return INSTITUTIONS.find((i) => i.institution_id === BENCHMARK_INSTITUTION_ID)!;
+  const everyday = INSTITUTIONS.filter((i) => i.institution_id !== BENCHMARK_INSTITUTION_ID);
+  return everyday[n % everyday.length]!;
+}
+
+/** How many rows user n keeps so that the whole set is exactly DATASET.transactions. */
+function shareOf(n: number): number {
+  if (n === 0) return DATASET.bigUserTransactions;
+  const rest = DATASET.transactions - DATASET.bigUserTransactions;
+  const others = DATASET.users - 1;
+  return Math.floor(rest / others) + (n <= rest % others ? 1 : 0);
+}
+
+/** One user's bank as Plaid would report it on a first sync, newest `share` transactions. */
+function bankOf(n: number, today: string) {
+  const institution = institutionOf(n);
+  const item = new LocalItem(`bench-item-${n}`, institution, {
+    seed: `bench-dataset/${n}`,
+    today,
+    webhook: null,
+    historyDays: n === 0 ? undefined : ORDINARY_HISTORY_DAYS,
+  });
+  const share = shareOf(n);
+  const ledger = [...item.ledger.values()];
+  if (ledger.length < share) throw new Error(`user ${n}: the generator made ${ledger.length} rows, need ${share}`);
+  ledger.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  return {
+    institution,
+    itemId: item.itemId,
+    accounts: item.accounts.map((account) => transformAccount(renderAccount(item, account))),
+    added: ledger.slice(0, share).map((t) => transformTransaction(renderTransaction(t, false))),
+  };
+}
+
+const PARALLEL_WRITES = 3;
+const ATTEMPTS = 3;
+
+/**
+ * On a machine this busy, a sync's transaction can wait past Prisma's maxWait for a connection
+ * (P2028) before it starts; it wrote nothing then, and writing a bank again changes nothing.
+ */
+async function withRetry(write: () => Promise<void>) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code !== "P2028" || attempt === ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function createUsers(db: Db): Promise<string[]> {
+  const passwordHash = await hashPassword(DATASET.password);
+  const emails = Array.from({ length: DATASET.users }, (_, n) => datasetEmail(n));
+  await db.user.createMany({
+    data: emails.map((email, n) => ({
+      email,
+      passwordHash,
+      fullName: `Bench User ${n}`,
+      emailVerified: new Date(),
+      timezone: DATASET.timezone,
+    })),
+  });
+  const users = await db.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } });
+  const idOf = new Map(users.map((u) => [u.email, u.id]));
+  return emails.map((email) => idOf.get(email)!);
+}
+
+async function writeBank(db: Db, userId: string, bank: ReturnType<typeof bankOf>) {
+  const keyring = parseKeyring(DATASET.encryptionKeys);
+  const provider = "plaid";
+  const connection = await db.bankConnection.upsert({
+    where: { provider_providerItemId: { provider, providerItemId: bank.itemId } },
+    create: {
+      userId,
+      provider,
+      providerItemId: bank.itemId,
+      accessTokenEncrypted: encryptAccessToken(`access-local-${bank.itemId}`, keyring),
+      institutionId: bank.institution.institution_id,
+      institutionName: bank.institution.name,
+    },
+    update: {},
+    select: { id: true },
+  });
+  await writeSyncChanges(db, {
+    userId,
+    connectionId: connection.id,
+    previousCursor: null,
+    cursor: "bench-dataset",
+    accounts: bank.accounts,
+    added: bank.added,
+    modified: [],
+    removed: [],
+  });
+  // What a dashboard shows against: an overall and a groceries budget, as a typical user has.
+  await db.budget.createMany({
+    data: [
+      { userId, name: "Everything", category: null, amount: "4000.00", startDate: new Date("2025-01-01") },
+      { userId, name: "Groceries", category: "FOOD_AND_DRINK", amount: "700.00", startDate: new Date("2025-01-01") },
+    ],
+  });
+}
+
+/**
+ * The trigram indexes cost most of a bulk write (docs/BENCHMARKS.md); built once after the load
+ * they end in the same state, faster. VACUUM leaves the table as a settled database's is.
+ */
+async function withoutTrigramIndexes(url: string, load: () => Promise<void>) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ indexname: string; indexdef: string }>(
+      "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'transactions' AND indexdef LIKE '%gin_trgm_ops%'",
+    );
+    for (const index of rows) await client.query(`DROP INDEX ${pg.escapeIdentifier(index.indexname)}`);
+    await load();
+    await client.query("SET maintenance_work_mem = '256MB'");
+    for (const index of rows) await client.query(index.indexdef);
+    await client.query("VACUUM ANALYZE");
+  } finally {
+    await client.end();
+  }
+}
+
+/** Fills the (migrated, empty) database at `url`; `today` is the last day of every history. */
+export async function generateDataset(url: string, today: string, progress: (line: string) => void) {
+  const db = createDb(url);
+  try {
+    await seedCategories(db);
+    const userIds = await createUsers(db);
+    await withoutTrigramIndexes(url, async () => {
+      // Banks are generated here (CPU) while Postgres writes the previous ones, a few at a time.
+      const writing = new Set<Promise<void>>();
+      for (let n = 0; n < userIds.length; n++) {
+        const bank = bankOf(n, today);
+        while (writing.size >= PARALLEL_WRITES) await Promise.race(writing);
+        const write = withRetry(() => writeBank(db, userIds[n]!, bank)).finally(() => writing.delete(write));
+        writing.add(write);
+        if (n % 100 === 99) progress(`data set: ${n + 1} of ${userIds.length} users generated`);
+      }
+      await Promise.all(writing);
+    });
+  } finally {
+    await db.$disconnect();
+  }
+}

@@ -1,0 +1,265 @@
+/**
+ * The app under load (issue 8): a production build served by `next start`, with its worker, on a
+ * clone of the 1,000-user, 1,000,000-transaction data set (bench/dataset). 50 concurrent
+ * clients (autocannon) call the tRPC procedures the dashboard and the transactions page call,
+ * signed in through next-auth as real users of the data set: once as 50 different ordinary
+ * users (about 900 transactions each), once all as the user with 100,000. Latency is taken from
+ * every single response. Meanwhile the resident memory of web and worker is sampled, and
+ * Postgres's buffer cache hit rate counted. Then the hot queries' DB time (hot-queries.ts) and
+ * the dashboard in Chromium (dashboard-speed.ts) and a first bank sync (first-sync.ts), on the
+ * same app and data. Goals: summary p95 ≤ 25 ms, list ≤ 25 ms,
+ * search ≤ 50 ms, web RSS ≤ 350 MB, worker ≤ 250 MB; the architecture's API p95 < 500 ms and
+ * cache hit rate > 80 %.
+ * Run alone: `npx tsx bench/load.ts`; `npm run bench` calls run().
+ */
+import autocannon from "autocannon";
+import pg from "pg";
+import { z } from "zod";
+import { LOCAL_CLIENT_ID, LOCAL_SECRET } from "~/local-services/plaid/start-local-plaid-server";
+import { type AppServer, residentMegabytes, startAppServer } from "./app-server";
+import { withDatabase } from "./bench-database";
+import { measureDashboardSpeed } from "./dashboard-speed";
+import { cloneDataset } from "./dataset/dataset-template";
+import { DATASET, datasetEmail } from "./dataset/generate-dataset";
+import { FIRST_SYNC_HISTORY_DAYS, measureFirstSync } from "./first-sync";
+import { measureHotQueries } from "./hot-queries";
+import { type Metric, runWhenMain } from "./metric";
+import { freePort, startService } from "./service-process";
+import { signInCookie } from "./sign-in";
+
+const CONNECTIONS = 50;
+const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
+const WARM_UP_SECONDS = 2;
+const GOALS_MS = { summary: 25, list: 25, search: 50 } as const;
+const WEB_RSS_GOAL_MB = 350;
+const WORKER_RSS_GOAL_MB = 250;
+const API_P95_GOAL_MS = 500;
+const CACHE_HIT_GOAL = 80;
+/** Merchants and words the generated histories contain, and typos of them (the fuzzy path). */
+const SEARCHES = ["starbucks", "whole foods", "uber", "amazon", "shell", "netflix", "starbuks", "transfer", "target"];
+
+type Procedure = keyof typeof GOALS_MS;
+
+const trpcPath = (procedure: string, input?: unknown) =>
+  `/api/trpc/${procedure}` +
+  (input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
+
+/** Every call a procedure's clients make cycles through these paths. */
+const PATHS: Record<Procedure, string[]> = {
+  summary: [trpcPath("transaction.categorySummary")],
+  list: [trpcPath("transaction.list", { limit: 50 })],
+  search: SEARCHES.map((query) => trpcPath("transaction.search", { query, limit: 25 })),
+};
+
+// What each answer must contain for the figure to count: a 200 with an empty or wrong body is a failure.
+const trpcResult = (data: z.ZodType) => z.object({ result: z.object({ data: z.object({ json: data }) }) });
+const ANSWERS: Record<Procedure, z.ZodType> = {
+  summary: trpcResult(z.object({ categories: z.array(z.object({ spent: z.string() })).min(1) })),
+  list: trpcResult(z.object({ items: z.array(z.object({ id: z.string() })).length(50) })),
+  search: trpcResult(z.array(z.object({ id: z.string() }))),
+};
+
+const percentile = (sorted: number[], p: number) =>
+  Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 10) / 10;
+
+async function checkAnswers(appUrl: string, cookie: string) {
+  for (const procedure of Object.keys(PATHS) as Procedure[]) {
+    const response = await fetch(appUrl + PATHS[procedure][0], { headers: { cookie } });
+    const body: unknown = await response.json();
+    const parsed = ANSWERS[procedure].safeParse(body);
+    if (!response.ok || !parsed.success)
+      throw new Error(`${procedure}: HTTP ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
+  }
+}
+
+/** `seconds` of 50 clients calling `paths` as `cookies` (round robin); every response's latency in ms. */
+async function hammer(appUrl: string, paths: string[], cookies: string[], seconds: number): Promise<number[]> {
+  let next = 0;
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: appUrl,
+        connections: CONNECTIONS,
+        duration: seconds,
+        requests: [
+          {
+            method: "GET",
+            setupRequest: (request) => {
+              const n = next++;
+              return { ...request, path: paths[n % paths.length]!, headers: { cookie: cookies[n % cookies.length]! } };
+            },
+          },
+        ],
+      },
+      (error: unknown, done: autocannon.Result) => (error ? reject(error) : resolve(done)),
+    );
+    instance.on("response", (_client, status, _bytes, ms) => {
+      if (status === 200) latencies.push(ms);
+    });
+  });
+  if (result.errors || result.non2xx) throw new Error(`${result.errors} errors, ${result.non2xx} non-2xx responses`);
+  return latencies.sort((a, b) => a - b);
+}
+
+/** Peak resident memory of web and worker while `work` runs. */
+async function whileSamplingMemory<T>(app: AppServer, work: () => Promise<T>) {
+  const peak = { web: 0, worker: 0 };
+  const sample = () => {
+    peak.web = Math.max(peak.web, residentMegabytes(app.web.pid!));
+    peak.worker = Math.max(peak.worker, residentMegabytes(app.worker.pid!));
+  };
+  const timer = setInterval(sample, 250);
+  try {
+    return { result: await work(), peak };
+  } finally {
+    clearInterval(timer);
+    sample();
+  }
+}
+
+async function bufferCacheCounters(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ hit: string; read: string }>(
+      "SELECT blks_hit::text AS hit, blks_read::text AS read FROM pg_stat_database WHERE datname = current_database()",
+    );
+    return { hit: Number(rows[0]!.hit), read: Number(rows[0]!.read) };
+  } finally {
+    await client.end();
+  }
+}
+
+type Population = { label: string; cookies: string[] };
+
+async function measureLoad(app: AppServer, databaseUrl: string, populations: Population[]) {
+  const metrics: Metric[] = [];
+  const all: number[] = [];
+  const before = await bufferCacheCounters(databaseUrl);
+  const { peak } = await whileSamplingMemory(app, async () => {
+    for (const { label, cookies } of populations) {
+      for (const procedure of Object.keys(PATHS) as Procedure[]) {
+        await hammer(app.url, PATHS[procedure], cookies, WARM_UP_SECONDS);
+        const latencies = await hammer(app.url, PATHS[procedure], cookies, SECONDS);
+        all.push(...latencies);
+        const goal = GOALS_MS[procedure];
+        const p95 = percentile(latencies, 95);
+        metrics.push(
+          { name: `load: ${procedure} p95, ${label}`, value: p95, unit: "ms", goal: `<= ${goal}`, met: p95 <= goal },
+          {
+            name: `load: ${procedure} p99, ${label}`,
+            value: percentile(latencies, 99),
+            unit: "ms",
+            goal: null,
+            met: null,
+          },
+          {
+            name: `load: ${procedure} requests/s, ${label}`,
+            value: Math.round(latencies.length / SECONDS),
+            unit: "req/s",
+            goal: null,
+            met: null,
+          },
+        );
+      }
+    }
+  });
+  const after = await bufferCacheCounters(databaseUrl);
+  const hits = after.hit - before.hit;
+  const hitRate = Math.round((hits / (hits + after.read - before.read)) * 1000) / 10;
+  const apiP95 = percentile(
+    all.sort((a, b) => a - b),
+    95,
+  );
+  metrics.push(
+    {
+      name: "load: web RSS, peak",
+      value: peak.web,
+      unit: "MB",
+      goal: `<= ${WEB_RSS_GOAL_MB}`,
+      met: peak.web <= WEB_RSS_GOAL_MB,
+    },
+    {
+      name: "load: worker RSS, peak",
+      value: peak.worker,
+      unit: "MB",
+      goal: `<= ${WORKER_RSS_GOAL_MB}`,
+      met: peak.worker <= WORKER_RSS_GOAL_MB,
+    },
+    {
+      name: "architecture: API p95, every load request",
+      value: apiP95,
+      unit: "ms",
+      goal: `< ${API_P95_GOAL_MS}`,
+      met: apiP95 < API_P95_GOAL_MS,
+    },
+    {
+      name: "architecture: Postgres buffer cache hit rate under load",
+      value: hitRate,
+      unit: "%",
+      goal: `> ${CACHE_HIT_GOAL}`,
+      met: hitRate > CACHE_HIT_GOAL,
+    },
+  );
+  return metrics;
+}
+
+const progress = (line: string) => console.error(line);
+
+async function measure(app: AppServer, databaseUrl: string, generatedSeconds: number | null): Promise<Metric[]> {
+  const ordinary = [];
+  for (let n = 1; n <= CONNECTIONS; n++) ordinary.push(await signInCookie(app.url, datasetEmail(n), DATASET.password));
+  const big = await signInCookie(app.url, datasetEmail(0), DATASET.password);
+  for (const cookie of [ordinary[0]!, big]) await checkAnswers(app.url, cookie);
+  const load = await measureLoad(app, databaseUrl, [
+    { label: `${CONNECTIONS} users`, cookies: ordinary },
+    { label: "the 100k-transaction user", cookies: [big] },
+  ]);
+  const newcomer = await signInCookie(app.url, datasetEmail(DATASET.users - 1), DATASET.password);
+  return [
+    ...(generatedSeconds === null
+      ? []
+      : [
+          {
+            name: "data set: generated (1,000 users, 1,000,000 tx)",
+            value: generatedSeconds,
+            unit: "s",
+            goal: null,
+            met: null,
+          },
+        ]),
+    ...load,
+    ...(await measureHotQueries(databaseUrl)),
+    ...(await measureDashboardSpeed(app.url, big)),
+    ...(await measureFirstSync(app.url, newcomer)),
+  ];
+}
+
+export async function run(): Promise<Metric[]> {
+  const { database, generatedSeconds } = await cloneDataset("load", progress);
+  return withDatabase(database, async ({ url }) => {
+    const plaidUrl = `http://127.0.0.1:${await freePort()}`;
+    const plaid = await startService(
+      "src/local-services/plaid/main.ts",
+      ["--history-days", String(FIRST_SYNC_HISTORY_DAYS)],
+      { ...process.env, PLAID_LOCAL_URL: plaidUrl, PLAID_CLIENT_ID: LOCAL_CLIENT_ID, PLAID_SECRET: LOCAL_SECRET },
+      "local Plaid server on",
+    );
+    try {
+      const app = await startAppServer(
+        { databaseUrl: url, encryptionKeys: DATASET.encryptionKeys, plaidUrl },
+        progress,
+      );
+      try {
+        return await measure(app, url, generatedSeconds);
+      } finally {
+        await app.stop();
+      }
+    } finally {
+      await plaid.stop();
+    }
+  });
+}
+
+runWhenMain(import.meta, "load", run);
