@@ -5,6 +5,13 @@ export function formatMoney(amount: string, currency: string, locale?: string): 
   return new Intl.NumberFormat(locale, { style: "currency", currency }).format(amount as `${number}`);
 }
 
+/** A change: "+$12.00", "-$3.50", "$0.00". */
+export function formatMoneyChange(amount: string, currency: string, locale?: string): string {
+  return new Intl.NumberFormat(locale, { style: "currency", currency, signDisplay: "exceptZero" }).format(
+    amount as `${number}`,
+  );
+}
+
 export function formatDay(day: string, locale?: string): string {
   return new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", timeZone: "UTC" }).format(
     new Date(`${day}T00:00:00Z`),

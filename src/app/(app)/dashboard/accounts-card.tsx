@@ -3,24 +3,25 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Landmark } from "lucide-react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
+import { EmptyState } from "~/components/ui/empty-state";
 import { formatMoney, humanizeSlug } from "~/lib/format";
 import { useTRPC } from "~/lib/trpc/react";
+import { CONNECT_OR_IMPORT } from "./next-steps";
 
 export function AccountsCard() {
   const trpc = useTRPC();
   const { data: accounts } = useSuspenseQuery(trpc.bank.accounts.queryOptions());
   return (
-    <Card data-testid="accounts">
+    <Card className="flex h-full flex-col" data-testid="accounts">
       <CardHeader>
         <CardTitle>Accounts</CardTitle>
         <CardDescription>{accounts.length ? `${accounts.length} connected` : "Nothing connected yet"}</CardDescription>
       </CardHeader>
-      <CardContent>
+      <CardContent className="min-h-0 flex-1 overflow-y-auto">
         {accounts.length === 0 ? (
-          <div className="flex flex-col items-center gap-2 py-6 text-center text-sm text-muted-foreground">
-            <Landmark className="size-8" aria-hidden />
-            <p>Connect a bank or import a bank file to see your balances here.</p>
-          </div>
+          <EmptyState icon={Landmark} actions={CONNECT_OR_IMPORT}>
+            Connect a bank or import a bank file to see your balances here.
+          </EmptyState>
         ) : (
           <ul className="flex flex-col divide-y">
             {accounts.map((account) => (

@@ -1,34 +1,67 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { requireSession } from "~/server/auth/require-session";
-import { HydrateClient, prefetch, trpc } from "~/lib/trpc/server";
+import { HydrateClient, getQueryClient, prefetch, trpc } from "~/lib/trpc/server";
 import { AccountsCard } from "./accounts-card";
-import { CardSkeleton } from "./card-skeleton";
+import { BudgetsThisMonth } from "./budgets-this-month";
+import { CASH_FLOW_MONTHS, CashFlowCard } from "./cash-flow-card";
+import { DashboardSlot } from "./dashboard-slot";
+import { GetStarted } from "./get-started";
+import { NET_WORTH_MONTHS, NetWorthSummary } from "./net-worth-summary";
 import { RecentTransactions } from "./recent-transactions";
 import { SpendingByCategory } from "./spending-by-category";
+import { TopInsights } from "./top-insights";
 
 export const metadata: Metadata = { title: "Dashboard" };
+
+// Each card keeps the height of its skeleton, so nothing below it moves when its data arrives.
+const SIZE = {
+  short: "h-80",
+  chart: "h-[24rem]",
+  list: "h-[30rem]",
+} as const;
 
 export default async function DashboardPage() {
   await requireSession();
   prefetch(
-    trpc.bank.accounts.queryOptions(),
+    trpc.analytics.netWorth.queryOptions({ months: NET_WORTH_MONTHS }),
+    trpc.budget.list.queryOptions(),
+    trpc.analytics.insights.queryOptions(),
     trpc.transaction.categorySummary.queryOptions(),
+    trpc.analytics.spendingTrends.queryOptions({ months: CASH_FLOW_MONTHS }),
     trpc.transaction.list.queryOptions({ limit: 10 }),
   );
+  // Awaited (it is one small query) so the welcome card is in the first paint, not pushed in later.
+  const accounts = await getQueryClient().fetchQuery(trpc.bank.accounts.queryOptions());
   return (
     <HydrateClient>
       <h1 className="mb-6 text-2xl font-semibold tracking-tight">Dashboard</h1>
       <div className="grid gap-6 lg:grid-cols-3">
-        <Suspense fallback={<CardSkeleton title="Accounts" />}>
-          <AccountsCard />
-        </Suspense>
-        <Suspense fallback={<CardSkeleton title="Spending this month" className="lg:col-span-2" />}>
+        {accounts.length === 0 && (
+          <div className="lg:col-span-3">
+            <GetStarted />
+          </div>
+        )}
+        <DashboardSlot title="Net worth" className={SIZE.short}>
+          <NetWorthSummary />
+        </DashboardSlot>
+        <DashboardSlot title="Budgets" className={SIZE.short}>
+          <BudgetsThisMonth />
+        </DashboardSlot>
+        <DashboardSlot title="For you" className={SIZE.short}>
+          <TopInsights />
+        </DashboardSlot>
+        <DashboardSlot title="Spending this month" className={SIZE.chart}>
           <SpendingByCategory />
-        </Suspense>
-        <Suspense fallback={<CardSkeleton title="Recent transactions" className="lg:col-span-3" />}>
+        </DashboardSlot>
+        <DashboardSlot title="Cash flow" className={`${SIZE.chart} lg:col-span-2`}>
+          <CashFlowCard />
+        </DashboardSlot>
+        <DashboardSlot title="Recent transactions" className={`${SIZE.list} lg:col-span-2`}>
           <RecentTransactions />
-        </Suspense>
+        </DashboardSlot>
+        <DashboardSlot title="Accounts" className={SIZE.list}>
+          <AccountsCard />
+        </DashboardSlot>
       </div>
     </HydrateClient>
   );

@@ -1,25 +1,34 @@
 "use client";
 
 import { useSuspenseQuery } from "@tanstack/react-query";
+import { Receipt } from "lucide-react";
+import Link from "next/link";
 import { Badge } from "~/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "~/components/ui/card";
+import { EmptyState } from "~/components/ui/empty-state";
 import { cn } from "~/lib/cn";
 import { formatDay, formatMoney, humanizeSlug } from "~/lib/format";
 import { useTRPC } from "~/lib/trpc/react";
+import { CONNECT_OR_IMPORT } from "./next-steps";
 
 export function RecentTransactions() {
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.transaction.list.queryOptions({ limit: 10 }));
   return (
-    <Card className="lg:col-span-3" data-testid="recent-transactions">
-      <CardHeader>
+    <Card className="flex h-full flex-col" data-testid="recent-transactions">
+      <CardHeader className="flex-row items-start justify-between">
         <CardTitle>Recent transactions</CardTitle>
+        {data.items.length > 0 && (
+          <Link href="/transactions" className="text-sm text-primary underline-offset-4 hover:underline">
+            All transactions
+          </Link>
+        )}
       </CardHeader>
-      <CardContent>
+      <CardContent className="min-h-0 flex-1 overflow-y-auto">
         {data.items.length === 0 ? (
-          <p className="py-6 text-center text-sm text-muted-foreground">
-            Your transactions will appear here once an account is connected.
-          </p>
+          <EmptyState icon={Receipt} actions={CONNECT_OR_IMPORT}>
+            Your transactions will appear here once an account is connected or a file imported.
+          </EmptyState>
         ) : (
           <table className="w-full text-sm">
             <thead className="sr-only">

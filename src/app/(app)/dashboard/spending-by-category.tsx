@@ -1,25 +1,30 @@
 "use client";
 
 import { useSuspenseQuery } from "@tanstack/react-query";
+import { ShoppingBag } from "lucide-react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
-import { formatMoney, humanizeSlug } from "~/lib/format";
+import { EmptyState } from "~/components/ui/empty-state";
+import { formatDay, formatMoney, humanizeSlug } from "~/lib/format";
 import { useTRPC } from "~/lib/trpc/react";
+import { CREATE_BUDGET } from "./next-steps";
 
 export function SpendingByCategory() {
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.transaction.categorySummary.queryOptions());
   const currencies = [...new Set(data.categories.map((c) => c.currency))];
   return (
-    <Card className="lg:col-span-2" data-testid="spending-by-category">
+    <Card className="flex h-full flex-col" data-testid="spending-by-category">
       <CardHeader>
         <CardTitle>Spending this month</CardTitle>
         <CardDescription>
-          {data.from} – {data.to}
+          {formatDay(data.from)} – {formatDay(data.to)}
         </CardDescription>
       </CardHeader>
-      <CardContent className="flex flex-col gap-6">
+      <CardContent className="flex min-h-0 flex-1 flex-col gap-6 overflow-y-auto">
         {currencies.length === 0 && (
-          <p className="py-6 text-center text-sm text-muted-foreground">No spending recorded this month yet.</p>
+          <EmptyState icon={ShoppingBag} actions={[CREATE_BUDGET]}>
+            No spending recorded this month yet. A budget per category tells you when one runs ahead.
+          </EmptyState>
         )}
         {currencies.map((currency) => {
           const rows = data.categories.filter((c) => c.currency === currency);

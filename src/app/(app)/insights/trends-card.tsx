@@ -10,6 +10,7 @@ import { useTRPC } from "~/lib/trpc/react";
 import type { RouterOutputs } from "~/lib/trpc/types";
 import { sumAmounts } from "~/server/transaction/money";
 import { CurrencyPicker, useCurrencyChoice } from "./currency-picker";
+import { IncomeSpendingChart } from "./income-spending-chart";
 
 type Trends = RouterOutputs["analytics"]["spendingTrends"];
 const SHOWN_CATEGORIES = 6;
@@ -42,9 +43,6 @@ export function TrendsCard({ months }: { months: number }) {
   const { data: trends } = useSuspenseQuery(trpc.analytics.spendingTrends.queryOptions({ months }));
   const { currencies, currency, setCurrency } = useCurrencyChoice(trends.incomeVsExpense);
   const byCategory = useMemo(() => categoryRows(trends, currency), [trends, currency]);
-  const flows = trends.incomeVsExpense
-    .filter((r) => r.currency === currency)
-    .map((r) => ({ month: r.month, Income: Number(r.income), Spending: Number(r.expense) }));
 
   return (
     <Card className="lg:col-span-2">
@@ -58,7 +56,7 @@ export function TrendsCard({ months }: { months: number }) {
         <CurrencyPicker currencies={currencies} value={currency} onChange={setCurrency} />
       </CardHeader>
       <CardContent className="grid gap-6 md:grid-cols-2">
-        {flows.length === 0 ? (
+        {!trends.incomeVsExpense.some((r) => r.currency === currency) ? (
           <p className="py-6 text-sm text-muted-foreground">No transactions in this period yet.</p>
         ) : (
           <>
@@ -74,17 +72,7 @@ export function TrendsCard({ months }: { months: number }) {
                 ))}
               </BarChart>
             </ChartFrame>
-            <ChartFrame label={`Income and spending per month in ${currency}`}>
-              <BarChart data={flows}>
-                <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
-                <XAxis dataKey="month" {...AXIS_PROPS} />
-                <YAxis {...AXIS_PROPS} width={60} />
-                <Tooltip content={(props) => <MoneyTooltip {...props} currency={currency} />} />
-                <Legend wrapperStyle={{ fontSize: 12 }} />
-                <Bar dataKey="Income" fill={CHART_COLORS[0]} />
-                <Bar dataKey="Spending" fill={CHART_COLORS[3]} />
-              </BarChart>
-            </ChartFrame>
+            <IncomeSpendingChart months={trends.incomeVsExpense} currency={currency} />
           </>
         )}
       </CardContent>

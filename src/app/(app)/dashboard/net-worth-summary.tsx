@@ -1,0 +1,70 @@
+"use client";
+
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { Scale } from "lucide-react";
+import { Area, AreaChart, Tooltip } from "recharts";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
+import { CHART_COLORS, ChartFrame, MoneyTooltip } from "~/components/ui/chart";
+import { EmptyState } from "~/components/ui/empty-state";
+import { cn } from "~/lib/cn";
+import { formatMoney, formatMoneyChange } from "~/lib/format";
+import { useTRPC } from "~/lib/trpc/react";
+import { fromMinorUnits, toMinorUnits } from "~/server/transaction/money";
+import { CurrencyPicker, useCurrencyChoice } from "../insights/currency-picker";
+import { CONNECT_OR_IMPORT } from "./next-steps";
+
+export const NET_WORTH_MONTHS = 6;
+
+export function NetWorthSummary() {
+  const trpc = useTRPC();
+  const { data } = useSuspenseQuery(trpc.analytics.netWorth.queryOptions({ months: NET_WORTH_MONTHS }));
+  const { currencies, currency, setCurrency } = useCurrencyChoice(data.points);
+  const points = data.points.filter((p) => p.currency === currency);
+  const today = points.at(-1);
+  const monthAgo = points.at(-2);
+  const change =
+    today && monthAgo ? fromMinorUnits(toMinorUnits(today.netWorth) - toMinorUnits(monthAgo.netWorth)) : null;
+
+  return (
+    <Card className="flex h-full flex-col" data-testid="net-worth">
+      <CardHeader className="flex-row items-start justify-between">
+        <div className="flex flex-col gap-1.5">
+          <CardTitle>Net worth</CardTitle>
+          <CardDescription>What you own minus what you owe</CardDescription>
+        </div>
+        <CurrencyPicker currencies={currencies} value={currency} onChange={setCurrency} />
+      </CardHeader>
+      <CardContent className="flex min-h-0 flex-1 flex-col gap-2">
+        {!today ? (
+          <EmptyState icon={Scale} actions={CONNECT_OR_IMPORT}>
+            Connect a bank or import a statement to see your net worth.
+          </EmptyState>
+        ) : (
+          <>
+            <p className="text-3xl font-semibold tabular-nums">{formatMoney(today.netWorth, currency)}</p>
+            <p className="text-sm text-muted-foreground tabular-nums">
+              {change !== null && (
+                <span className={cn(!change.startsWith("-") && change !== "0.00" && "text-positive")}>
+                  {formatMoneyChange(change, currency)} since last month ·{" "}
+                </span>
+              )}
+              owed {formatMoney(today.liabilities, currency)}
+            </p>
+            <ChartFrame label={`Net worth in ${currency} over ${NET_WORTH_MONTHS} months`} height={80}>
+              <AreaChart data={points.map((p) => ({ date: p.date, "Net worth": Number(p.netWorth) }))}>
+                <Tooltip content={(props) => <MoneyTooltip {...props} currency={currency} />} />
+                <Area
+                  dataKey="Net worth"
+                  stroke={CHART_COLORS[0]}
+                  fill={CHART_COLORS[0]}
+                  fillOpacity={0.15}
+                  strokeWidth={2}
+                />
+              </AreaChart>
+            </ChartFrame>
+          </>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
