@@ -5,10 +5,13 @@ import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { useTRPC } from "~/lib/trpc/react";
 import { describeDevice } from "~/server/auth/describe-device";
+import type { AuditAction } from "~/server/security/audit-log";
 import { AUDIT_PAGE, nextAuditPage } from "./audit-page";
 import { formatMoment } from "./format-moment";
 
-const ACTION_LABELS: Record<string, string> = {
+// Typed by the action list so a new action cannot reach the log without words for it; the deletion
+// entry outlives the account and is never shown to it.
+const ACTION_LABELS: Record<Exclude<AuditAction, "account.deleted">, string> = {
   "sign_in.succeeded": "Signed in",
   "sign_in.failed": "Failed sign-in attempt",
   "sign_in.throttled": "Sign-in attempt refused (too many failures)",
@@ -34,6 +37,9 @@ const ACTION_LABELS: Record<string, string> = {
   "bank.removed": "Bank connection removed",
   "data.exported": "Data exported",
 };
+
+// Rows store the action as text; one written by a newer version may have no label here yet.
+const labelOf = (action: string) => (ACTION_LABELS as Record<string, string | undefined>)[action] ?? action;
 
 export function AuditLog() {
   const trpc = useTRPC();
@@ -65,7 +71,7 @@ export function AuditLog() {
               {entries.map((entry) => (
                 <tr key={entry.id}>
                   <td className="whitespace-nowrap py-2 pr-3">{formatMoment(entry.at, me.timezone, me.locale)}</td>
-                  <td className="py-2 pr-3">{ACTION_LABELS[entry.action] ?? entry.action}</td>
+                  <td className="py-2 pr-3">{labelOf(entry.action)}</td>
                   <td className="py-2 text-muted-foreground">
                     {entry.ipAddress ?? "—"} · {describeDevice(entry.userAgent)}
                   </td>
