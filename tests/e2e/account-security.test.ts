@@ -39,6 +39,9 @@ describe("two-factor, API tokens, export and deletion in the browser", () => {
     const page = await browser.newPage();
     const problems = collectProblems(page);
     const email = await signUp(page);
+    // Secure (with the __Secure- prefix) only over https; the test server speaks http.
+    const sessionCookie = (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
+    expect(sessionCookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
 
     await page.goto(`${appUrl}/settings/security`);
     await page.getByRole("button", { name: "Set up two-factor" }).click();
