@@ -4,6 +4,9 @@
  * spending or income. A payment to the user's own credit card becomes a card payment on both
  * sides (LABELING-RULES.md). Coincidences (a $50 dinner and a $50 refund) are kept apart by
  * requiring transfer wording on at least one side.
+ *
+ * Only the days around the given transactions are searched: a pair among older rows was already
+ * looked for when those rows were new, and a whole history per job grew with every job.
  */
 import type { Db } from "~/server/db";
 import { Prisma } from "~/server/db/generated/client";
@@ -14,14 +17,30 @@ const TRANSFER_WORDING =
 
 type Pair = { out_id: string; in_id: string; out_type: string; in_type: string };
 
-/** Returns how many pairs were linked and the ids of both sides, whose categories changed. */
-export async function linkTransfers(db: Db, userId: string): Promise<{ linked: number; ids: string[] }> {
+/**
+ * Links the pairs that involve any of `transactionIds` (or lie in their dates' window). Returns
+ * how many pairs were linked and the ids of both sides, whose categories changed.
+ */
+export async function linkTransfers(
+  db: Db,
+  userId: string,
+  transactionIds: string[],
+): Promise<{ linked: number; ids: string[] }> {
+  if (transactionIds.length === 0) return { linked: 0, ids: [] };
   return db.$transaction(
     async (tx) => {
       // One linker per user at a time: two concurrent runs could otherwise pick crossing pairs.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`link-transfers:${userId}`}))`;
+      // A given row on either side of a pair is at most MAX_DAYS_APART from the outgoing side, so
+      // outgoing sides within that of the rows' first and last days find every pair; both sides'
+      // ranges are spelled out so each is an index range on (user_id, transaction_date).
       const pairs = await tx.$queryRaw<Pair[]>`
-      WITH candidates AS (
+      WITH days AS (
+        SELECT min(transaction_date) - ${MAX_DAYS_APART}::int AS first,
+               max(transaction_date) + ${MAX_DAYS_APART}::int AS last
+          FROM transactions
+         WHERE user_id = ${userId}::uuid AND id = ANY(${transactionIds}::uuid[])
+      ), candidates AS (
         SELECT o.id AS out_id, i.id AS in_id, oa.account_type::text AS out_type, ia.account_type::text AS in_type,
                ROW_NUMBER() OVER (PARTITION BY o.id ORDER BY ABS(o.transaction_date - i.transaction_date), i.id) AS rank_out,
                ROW_NUMBER() OVER (PARTITION BY i.id ORDER BY ABS(o.transaction_date - i.transaction_date), o.id) AS rank_in
@@ -32,6 +51,9 @@ export async function linkTransfers(db: Db, userId: string): Promise<{ linked: n
           JOIN bank_accounts oa ON oa.id = o.account_id
           JOIN bank_accounts ia ON ia.id = i.account_id
          WHERE o.user_id = ${userId}::uuid AND o.amount < 0
+           AND o.transaction_date BETWEEN (SELECT first FROM days) AND (SELECT last FROM days)
+           AND i.transaction_date BETWEEN (SELECT first FROM days) - ${MAX_DAYS_APART}::int
+                                      AND (SELECT last FROM days) + ${MAX_DAYS_APART}::int
            AND o.transfer_peer_id IS NULL AND i.transfer_peer_id IS NULL
            AND o.status = 'POSTED' AND i.status = 'POSTED'
            AND (o.description ~* ${TRANSFER_WORDING} OR i.description ~* ${TRANSFER_WORDING})

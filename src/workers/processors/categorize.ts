@@ -16,7 +16,7 @@ import type { Processor } from "../registry";
 export function createCategorizeProcessor(deps: () => CategorizeDeps): Processor<"categorize"> {
   return async ({ userId, transactionIds, llmRetry }) => {
     const result = await categorizeTransactions(db, userId, transactionIds, deps());
-    const transfers = await linkTransfers(db, userId);
+    const transfers = await linkTransfers(db, userId, result.ids);
     await afterTransactionsChanged(db, userId, [...new Set([...result.ids, ...transfers.ids])]);
     const retryJobId = await scheduleLlmRetry(userId, result.llmMissedIds, llmRetry);
     return {

@@ -8,6 +8,7 @@ let userId: string;
 let checking: string;
 let savings: string;
 let card: string;
+let firstBatch: string[];
 
 beforeAll(async () => {
   userId = (await createTestUser(db)).id;
@@ -28,9 +29,10 @@ describe("linking transfers between one's own accounts", () => {
     const dinner = await tx(checking, "-50.00", "2026-04-12", "OLIVE GARDEN 0042", "FOOD_AND_DRINK");
     const refund = await tx(card, "50.00", "2026-04-12", "AMAZON.COM REFUND");
     const farAway = await tx(savings, "-75.00", "2026-04-01", "TRANSFER TO CHECKING");
-    await tx(checking, "75.00", "2026-04-09", "TRANSFER FROM SAVINGS");
+    const back = await tx(checking, "75.00", "2026-04-09", "TRANSFER FROM SAVINGS");
+    firstBatch = [out, into, pay, paid, dinner, refund, farAway, back].map((t) => t.id);
 
-    const linked = await linkTransfers(db, userId);
+    const linked = await linkTransfers(db, userId, firstBatch);
     expect(linked.linked).toBe(2);
     expect(linked.ids.sort()).toEqual([out.id, into.id, pay.id, paid.id].sort());
 
@@ -57,11 +59,25 @@ describe("linking transfers between one's own accounts", () => {
   });
 
   it("adds nothing when run again, even twice at once", async () => {
-    const results = await Promise.all([linkTransfers(db, userId), linkTransfers(db, userId)]);
+    const results = await Promise.all([linkTransfers(db, userId, firstBatch), linkTransfers(db, userId, firstBatch)]);
     expect(results).toEqual([
       { linked: 0, ids: [] },
       { linked: 0, ids: [] },
     ]);
+  });
+
+  it("looks only at the days around the given transactions, where a new row finds its older side", async () => {
+    const januaryOut = await tx(checking, "-40.00", "2026-01-05", "TRANSFER TO SAVINGS");
+    const januaryIn = await tx(savings, "40.00", "2026-01-06", "TRANSFER FROM CHECKING");
+    const juneOut = await tx(checking, "-90.00", "2026-06-01", "TRANSFER TO SAVINGS");
+    const juneIn = await tx(savings, "90.00", "2026-06-03", "TRANSFER FROM CHECKING");
+
+    expect(await linkTransfers(db, userId, [juneIn.id])).toEqual({ linked: 1, ids: [juneOut.id, juneIn.id] });
+    expect((await db.transaction.findUniqueOrThrow({ where: { id: januaryOut.id } })).transferPeerId).toBeNull();
+    expect(await linkTransfers(db, userId, [januaryOut.id])).toEqual({
+      linked: 1,
+      ids: [januaryOut.id, januaryIn.id],
+    });
   });
 
   it("keeps linked transfers out of spending", async () => {
