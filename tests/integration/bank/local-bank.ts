@@ -15,7 +15,12 @@ export async function startLocalBank(options: { historyDays?: number } = {}) {
     historyDays: options.historyDays ?? 90,
     automaticWebhooks: false,
   });
-  const provider = new PlaidProvider(
+  return { server, provider: localBankProvider(server) };
+}
+
+/** The real Plaid provider and SDK, talking to a local Plaid server. */
+export function localBankProvider(server: LocalPlaidServer) {
+  return new PlaidProvider(
     createPlaidApi({
       environment: "local",
       clientId: "local-client-id",
@@ -25,7 +30,6 @@ export async function startLocalBank(options: { historyDays?: number } = {}) {
     }),
     { webhookUrl: null, clientName: "tests", environment: "local" },
   );
-  return { server, provider };
 }
 
 export async function connectTestUser(
