@@ -84,6 +84,10 @@ describe("two-factor, API tokens, export and deletion in the browser", () => {
     expect((await download).suggestedFilename()).toMatch(/^money-tracking-export-\d{4}-\d{2}-\d{2}\.zip$/);
 
     await page.getByRole("button", { name: "Delete my account…" }).click();
+    const warning = await page.getByRole("dialog").textContent();
+    for (const kept of ["Security audit entries", "Database backups", "Plaid is told to stop sharing"]) {
+      expect(warning).toContain(kept);
+    }
     await page.getByLabel("Your password").fill(PASSWORD);
     await page.getByLabel(/Code from your authenticator/).fill(codes[2]!);
     await page.getByLabel("Type DELETE to confirm").fill("DELETE");
