@@ -1,10 +1,13 @@
 /**
- * The limited paths served by tRPC — sign-up, password reset, two-factor codes — answer like the
- * limited route handlers do: HTTP 429 with Retry-After, through the real /api/trpc handler.
+ * Limited paths answer HTTP 429 with Retry-After: those served by tRPC (sign-up, password reset,
+ * two-factor codes) through the real /api/trpc handler, and the data export route. Chat, API
+ * tokens, webhooks and sign-in have theirs in chat-route, sessions-and-tokens, bank-connections,
+ * telegram-webhook-rate-limit and sign-in-throttle tests.
  */
 import { randomUUID } from "node:crypto";
 import type * as NextAuth from "next-auth";
 import { describe, expect, it, vi } from "vitest";
+import { POST as exportPost } from "~/app/api/account/export/route";
 import { POST } from "~/app/api/trpc/[trpc]/route";
 import { openUserSession } from "~/server/auth/user-sessions";
 import { db } from "~/server/db";
@@ -38,6 +41,10 @@ async function expectLimited(response: Response, atLeastSeconds: number) {
   expect(JSON.stringify(await response.json())).toContain("TOO_MANY_REQUESTS");
 }
 
+async function signIn(user: { id: string; email: string }) {
+  signedIn.as = { user, sessionId: await openUserSession(db, user.id, { userAgent: "t", ipAddress: null }) };
+}
+
 const newAccount = () => ({ email: `signup-${randomUUID()}@example.com`, password: "a long enough password" });
 
 describe("limited tRPC procedures answer 429 with Retry-After", () => {
@@ -56,11 +63,29 @@ describe("limited tRPC procedures answer 429 with Retry-After", () => {
 
   it("two-factor: five wrong codes, then 429 for the next quarter of an hour", async () => {
     const user = await createUserWithPassword(db);
+    // Turning two-factor on signs out the other devices, so the session opens after it.
     await enableTwoFactor(db, user);
-    signedIn.as = { user, sessionId: await openUserSession(db, user.id, { userAgent: "t", ipAddress: null }) };
+    await signIn(user);
     const disable = () => call("security.twoFactor.disable", { code: "000000" }, "198.51.100.33");
     const wrong = await statusesOf(5, disable);
     expect(wrong.every((status) => status === 403)).toBe(true);
     await expectLimited(await disable(), 15 * 60 - 5);
+  });
+});
+
+describe("the data export", () => {
+  it("three an hour per user, then 429", async () => {
+    await signIn(await createUserWithPassword(db));
+    const download = () =>
+      exportPost(
+        new Request("http://localhost:3000/api/account/export", {
+          method: "POST",
+          headers: { origin: "http://localhost:3000", "sec-fetch-site": "same-origin" },
+        }),
+      );
+    expect(await statusesOf(3, download)).toEqual([200, 200, 200]);
+    const limited = await download();
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(60);
   });
 });
