@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { HydrateClient, prefetch, trpc } from "~/lib/trpc/server";
 import { requireSession } from "~/server/auth/require-session";
+import { CardSkeleton } from "../dashboard/card-skeleton";
 import { DeleteAccount } from "./delete-account";
 import { ExportData } from "./export-data";
 import { NotificationPreferences } from "./notification-preferences";
@@ -24,21 +25,21 @@ export default async function SettingsPage() {
     <HydrateClient>
       <h1 className="mb-6 text-2xl font-semibold tracking-tight">Settings</h1>
       <div className="grid gap-6 lg:grid-cols-2">
-        <Suspense>
+        <Suspense fallback={<CardSkeleton title="Profile" />}>
           <ProfileSettings />
         </Suspense>
         <SecurityLink />
-        <Suspense>
+        <Suspense fallback={<CardSkeleton title="Telegram" />}>
           <TelegramLink />
         </Suspense>
-        <Suspense>
+        <Suspense fallback={<CardSkeleton title="Alerts" />}>
           <NotificationPreferences />
         </Suspense>
-        <Suspense>
+        <Suspense fallback={<CardSkeleton title="What to tell you, and where" />}>
           <NotificationRules />
         </Suspense>
         <ExportData />
-        <Suspense>
+        <Suspense fallback={<CardSkeleton title="Delete your account" />}>
           <DeleteAccount />
         </Suspense>
       </div>
