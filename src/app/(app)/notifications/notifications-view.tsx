@@ -9,6 +9,7 @@ import { cn } from "~/lib/cn";
 import { useTRPC } from "~/lib/trpc/react";
 import type { RouterOutputs } from "~/lib/trpc/types";
 import { NOTIFICATIONS_PAGE_SIZE, nextNotificationsPage } from "./paging";
+import { TelegramBlockedNotice } from "./telegram-blocked-notice";
 
 type Item = RouterOutputs["notification"]["list"]["items"][number];
 
@@ -18,6 +19,8 @@ export function NotificationsView() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data: unread } = useSuspenseQuery(trpc.notification.unreadCount.queryOptions());
+  const { data: settings } = useSuspenseQuery(trpc.notification.settings.queryOptions());
+  const blockedAt = settings.telegram.available ? settings.telegram.blockedAt : null;
   const list = useSuspenseInfiniteQuery(
     trpc.notification.list.infiniteQueryOptions(
       { limit: NOTIFICATIONS_PAGE_SIZE },
@@ -46,6 +49,7 @@ export function NotificationsView() {
           <CheckCheck aria-hidden /> Mark all read
         </Button>
       </div>
+      {blockedAt && <TelegramBlockedNotice blockedAt={blockedAt} linkToSettings />}
       {items.length === 0 ? (
         <Card>
           <CardContent className="flex flex-col items-center gap-2 py-12 text-center text-sm text-muted-foreground">

@@ -11,6 +11,7 @@ export default async function NotificationsPage() {
   await requireSession();
   prefetch(
     trpc.notification.unreadCount.queryOptions(),
+    trpc.notification.settings.queryOptions(),
     trpc.notification.list.infiniteQueryOptions(
       { limit: NOTIFICATIONS_PAGE_SIZE },
       { getNextPageParam: nextNotificationsPage },

@@ -6,6 +6,7 @@ import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { useTRPC } from "~/lib/trpc/react";
+import { TelegramBlockedNotice } from "../notifications/telegram-blocked-notice";
 
 export function TelegramLink() {
   const trpc = useTRPC();
@@ -35,15 +36,7 @@ export function TelegramLink() {
         {!telegram.available && (
           <p className="text-muted-foreground">Telegram is not set up on this server (TELEGRAM_BOT_TOKEN).</p>
         )}
-        {telegram.available && telegram.blockedAt && (
-          <p
-            role="alert"
-            className="rounded-md bg-amber-100 p-3 text-amber-900 dark:bg-amber-900/40 dark:text-amber-200"
-          >
-            The bot was blocked in Telegram on {new Date(telegram.blockedAt).toLocaleDateString()}, so alerts are not
-            sent there. Unblock it in Telegram and send it /start to turn them back on.
-          </p>
-        )}
+        {telegram.available && telegram.blockedAt && <TelegramBlockedNotice blockedAt={telegram.blockedAt} />}
         {telegram.available && telegram.linked && (
           <div>
             <Button variant="outline" onClick={() => unlink.mutate()} disabled={unlink.isPending}>
