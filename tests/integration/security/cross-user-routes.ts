@@ -42,6 +42,14 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   "GET /api/health": { run: (c) => readsNothingOfAlice(c, "/api/health") },
   "GET /api/ready": { run: (c) => readsNothingOfAlice(c, "/api/ready") },
   "GET /api/docs": { run: (c) => readsNothingOfAlice(c, "/api/docs") },
+  // Open outside production when METRICS_TOKEN is unset, as here: figures by route and queue, no one's data.
+  "GET /api/metrics": {
+    async run({ handler, noLeak }) {
+      const response = await handler(new Request(url("/api/metrics")));
+      expect(response.status).toBe(200);
+      noLeak(await response.text());
+    },
+  },
   "GET /api/docs/openapi.json": { run: (c) => readsNothingOfAlice(c, "/api/docs/openapi.json") },
   "GET /api/auth/[...nextauth]": {
     covered:
