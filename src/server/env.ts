@@ -65,6 +65,9 @@ const schema = z
 
     /** Bearer token Prometheus sends to /api/metrics; unset, the endpoint is open outside production and off in it. */
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+    /** OTLP/HTTP base URL (traces go to <url>/v1/traces); unset, no traces are exported. */
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+    OTEL_SERVICE_NAME: z.string().default("money-tracking"),
   })
   .superRefine((env, ctx) => {
     if (env.PLAID_ENV !== "local") {

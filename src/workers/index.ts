@@ -8,11 +8,13 @@ import { describeUnreachable } from "~/server/health/describe-unreachable";
 import { logger } from "~/server/logger";
 import { closeQueues } from "~/server/queue/producers";
 import { startTelegramPolling } from "~/server/telegram/long-polling";
+import { startTracing } from "~/server/tracing/start-tracing";
 import { registry } from "./queue-config";
 import { startSchedules } from "./schedules";
 import { startWorkers, stopWorkers } from "./start-workers";
 
 async function main() {
+  const tracing = startTracing("worker");
   try {
     await db.$queryRaw`SELECT 1`;
   } catch (error) {
@@ -35,6 +37,8 @@ async function main() {
     await stopWorkers(workers);
     await closeQueues();
     await db.$disconnect();
+    // Spans still in the batch would be lost with the process.
+    await tracing?.shutdown();
     clearTimeout(hardStop);
     logger.info("worker stopped");
     process.exit(0);

@@ -4,6 +4,7 @@ import { logger } from "~/server/logger";
 import { type QueueName, jobPayloads } from "~/server/queue/queues";
 import { createWorkerConnection } from "~/server/redis";
 import { runWithRequestId } from "~/server/request-context";
+import { runInJobSpan } from "~/server/tracing/job-trace";
 import { recordJobCompleted, recordJobFailed } from "./job-metrics";
 import type { QueueConfig, Registry } from "./registry";
 
@@ -17,7 +18,9 @@ function startWorker<Q extends QueueName>(name: Q, config: QueueConfig<Q>): Work
       const { process } = await config.processor();
       // Scheduled jobs start no request: their own id stands in, so their logs and follow-up jobs still group.
       return runWithRequestId(parsed.data.requestId ?? `job:${name}:${job.id}`, () =>
-        process(parsed.data as never, job),
+        runInJobSpan(name, { id: job.id, traceparent: parsed.data.traceparent }, () =>
+          process(parsed.data as never, job),
+        ),
       );
     },
     {

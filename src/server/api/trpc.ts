@@ -13,6 +13,7 @@ import { AppError, type ErrorCode } from "~/server/errors";
 import { logger } from "~/server/logger";
 import { observeHttpRequest } from "~/server/metrics/web-metrics";
 import { currentRequestId, requestIdFrom } from "~/server/request-context";
+import { inSpan } from "~/server/tracing/in-span";
 
 // 1. Context
 
@@ -67,16 +68,18 @@ const errorMapping = t.middleware(async ({ next, ctx, path }) => {
   throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: `Something went wrong (request ${ctx.requestId})` });
 });
 
-/** Times each procedure (a batched HTTP request holds several) with the status it answers. */
-const requestMetrics = t.middleware(async ({ path, type, next }) => {
-  const started = performance.now();
-  const result = await next();
-  const status = result.ok ? 200 : getHTTPStatusCodeFromError(result.error);
-  observeHttpRequest(`trpc/${path}`, type, status, (performance.now() - started) / 1000);
-  return result;
-});
+/** Times and traces each procedure (a batched HTTP request holds several) with the status it answers. */
+const observeProcedure = t.middleware(({ path, type, next }) =>
+  inSpan(`trpc ${path}`, { attributes: { "rpc.system": "trpc", "rpc.method": path } }, async () => {
+    const started = performance.now();
+    const result = await next();
+    const status = result.ok ? 200 : getHTTPStatusCodeFromError(result.error);
+    observeHttpRequest(`trpc/${path}`, type, status, (performance.now() - started) / 1000);
+    return result;
+  }),
+);
 
-export const publicProcedure = t.procedure.use(requestMetrics).use(errorMapping);
+export const publicProcedure = t.procedure.use(observeProcedure).use(errorMapping);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });

@@ -2,6 +2,7 @@ import { type JobsOptions, Queue } from "bullmq";
 import { env } from "~/server/env";
 import { getRedis } from "~/server/redis";
 import { currentRequestId } from "~/server/request-context";
+import { currentTraceparent } from "~/server/tracing/job-trace";
 import { type JobPayload, type QueueName, jobPayloads } from "./queues";
 
 const queues = new Map<QueueName, Queue>();
@@ -22,9 +23,13 @@ const DEFAULTS: JobsOptions = {
   removeOnFail: { age: 7 * 24 * 3600 },
 };
 
-/** Validates the payload with the queue's schema before it leaves the process; the job carries the current request id. */
+/** Validates the payload with the queue's schema before it leaves the process; the job carries the current request id and trace. */
 export async function enqueue<Q extends QueueName>(name: Q, payload: JobPayload<Q>, options: JobsOptions = {}) {
-  const data = jobPayloads[name].parse({ requestId: currentRequestId(), ...payload });
+  const data = jobPayloads[name].parse({
+    requestId: currentRequestId(),
+    traceparent: currentTraceparent(),
+    ...payload,
+  });
   return getQueue(name).add(name, data, { ...DEFAULTS, ...options });
 }
 

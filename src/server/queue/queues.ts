@@ -6,9 +6,10 @@
 import { z } from "zod";
 import { requestIdSchema } from "~/server/request-context";
 import { calendarDate } from "~/server/time/calendar";
+import { traceparentSchema } from "~/server/tracing/job-trace";
 
-/** The id of the request (or job) that enqueued the job, so its logs follow it into the worker. */
-const traced = { requestId: requestIdSchema.optional() };
+/** Who enqueued the job: their request id (logs) and trace context (spans) follow it into the worker. */
+const traced = { requestId: requestIdSchema.optional(), traceparent: traceparentSchema.optional() };
 
 export const jobPayloads = {
   "bank-sync": z.object({

@@ -48,7 +48,12 @@ describe("a request id", () => {
   });
 
   it("is generated when absent or malformed, never copied from a header that could forge log lines", async () => {
-    for (const headers of [{}, { "x-request-id": 'x" {"level":60}' }, { "x-request-id": "a".repeat(200) }]) {
+    const cases: Record<string, string>[] = [
+      {},
+      { "x-request-id": 'x" {"level":60}' },
+      { "x-request-id": "a".repeat(200) },
+    ];
+    for (const headers of cases) {
       const response = await call(headers);
       const requestId = response.headers.get("x-request-id");
       expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
