@@ -9,12 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type { ChatCompletionRequest, ScriptStep } from "~/local-services/llm/llm-script";
 
 // The local LLM server, named as the app's LLM before the app reads its environment.
-const llm = await vi.hoisted(async () => {
-  const { startLocalLlmServer } = await import("~/local-services/llm/local-llm-server");
-  const server = await startLocalLlmServer({ apiKey: "test-key" });
-  Object.assign(process.env, { LLM_BASE_URL: server.url, LLM_API_KEY: "test-key", LLM_MODEL: "gpt-4o-mini" });
-  return server;
-});
+const llm = await vi.hoisted(async () => (await import("../local-llm-env")).startLocalLlmAsAppLlm());
 
 const { db } = await import("~/server/db");
 const { env } = await import("~/server/env");

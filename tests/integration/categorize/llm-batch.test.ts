@@ -5,18 +5,9 @@ import type { ChatCompletionRequest } from "~/local-services/llm/llm-script";
 
 // The local OpenAI-compatible server, named as the app's LLM before the app reads its environment.
 // LLM_BATCH_API=on: it is not api.openai.com, but it serves /v1/files and /v1/batches.
-const llm = await vi.hoisted(async () => {
-  const { startLocalLlmServer } = await import("~/local-services/llm/local-llm-server");
-  const server = await startLocalLlmServer({ apiKey: "test-key" });
-  Object.assign(process.env, {
-    LLM_BASE_URL: server.url,
-    LLM_API_KEY: "test-key",
-    LLM_MODEL: "gpt-4o-mini",
-    LLM_BATCH_API: "on",
-    LLM_BATCH_POLL_SECONDS: "0.2",
-  });
-  return server;
-});
+const llm = await vi.hoisted(async () =>
+  (await import("../local-llm-env")).startLocalLlmAsAppLlm({ LLM_BATCH_API: "on", LLM_BATCH_POLL_SECONDS: "0.2" }),
+);
 
 const { db } = await import("~/server/db");
 const { getRedis } = await import("~/server/redis");

@@ -5,12 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 // The local LLM server, named as the app's LLM before the app reads its environment.
-const llm = await vi.hoisted(async () => {
-  const { startLocalLlmServer } = await import("~/local-services/llm/local-llm-server");
-  const server = await startLocalLlmServer({ apiKey: "test-key" });
-  Object.assign(process.env, { LLM_BASE_URL: server.url, LLM_API_KEY: "test-key", LLM_MODEL: "gpt-4o-mini" });
-  return server;
-});
+const llm = await vi.hoisted(async () => (await import("../local-llm-env")).startLocalLlmAsAppLlm());
 
 const { db } = await import("~/server/db");
 const { questionEngine } = await import("~/server/telegram/question-engine");
