@@ -179,7 +179,12 @@ export async function categorizeTransactions(
   };
 }
 
-/** One UPDATE for the whole batch; `llmRetry` marks merchants the LLM should see again once it is back. */
+/**
+ * One UPDATE for the whole batch; `llmRetry` marks merchants the LLM should see again once it is
+ * back. A row whose verdict is already the one it holds is not rewritten: an update writes a new
+ * row version into every index of the table, and a job run twice (or a retry that changes
+ * little) would otherwise pay that for nothing.
+ */
 async function writeVerdicts(db: Db, userId: string, candidates: Candidate[], llmMissed: Set<string>) {
   if (candidates.length === 0) return;
   // One array per column rather than nine parameters per row: building and binding thousands of
@@ -201,5 +206,10 @@ async function writeVerdicts(db: Db, userId: string, candidates: Candidate[], ll
                   ${verdicts.map((v) => v.source)}::text[], ${tags}::text[],
                   ${candidates.map((c) => llmMissed.has(c.id))}::boolean[])
            AS v(id, merchant_name, merchant_key, category, category_detailed, confidence, source, tags, llm_retry)
-     WHERE t.id = v.id AND t.user_id = ${userId}::uuid`;
+     WHERE t.id = v.id AND t.user_id = ${userId}::uuid
+       AND (t.merchant_name, t.merchant_key, t.category, t.category_detailed, t.category_confidence,
+            t.category_source::text, t.tags, COALESCE(t.metadata ? 'llmRetry', false))
+           IS DISTINCT FROM
+           (v.merchant_name, v.merchant_key, v.category, v.category_detailed, v.confidence::numeric(3, 2), v.source,
+            ARRAY(SELECT jsonb_array_elements_text(v.tags::jsonb)), v.llm_retry)`;
 }
