@@ -44,10 +44,17 @@ function operation(endpoint: AnyRestEndpoint) {
       requestBody: { required: true, content: { "application/json": { schema: jsonSchema(endpoint.body) } } },
     }),
     responses: {
-      [endpoint.status ?? 200]: {
-        description: "The result, as { data }",
-        content: { "application/json": { schema: { type: "object", properties: { data: {} } } } },
-      },
+      [endpoint.status ?? 200]: endpoint.produces
+        ? {
+            description: "The file, as an attachment",
+            content: Object.fromEntries(
+              endpoint.produces.map((type) => [type, { schema: { type: "string", format: "binary" } }]),
+            ),
+          }
+        : {
+            description: "The result, as { data }",
+            content: { "application/json": { schema: { type: "object", properties: { data: {} } } } },
+          },
       400: errorResponse("Invalid input"),
       401: errorResponse("Missing, unknown, expired or revoked token"),
       403: errorResponse("The token is read-only"),

@@ -22,6 +22,8 @@ export type RestEndpoint<P extends Schema = Schema, Q extends Schema = Schema, B
   query?: Q;
   body?: B;
   status?: 200 | 201;
+  /** Content types of a download endpoint, whose handler returns the file as a Response. */
+  produces?: string[];
   handle(
     context: { db: Db; userId: string },
     input: { params: Parsed<P>; query: Parsed<Q>; body: Parsed<B> },

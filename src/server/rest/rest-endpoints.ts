@@ -6,6 +6,9 @@
  */
 import { z } from "zod";
 import { listAccounts } from "~/server/bank/list-accounts";
+import { downloadResponse } from "~/server/export/download-response";
+import { EXPORT_CONTENT_TYPES, exportTransactions } from "~/server/export/export-transactions";
+import { exportTransactionsInput } from "~/server/export/export-transactions-input";
 import { getBudget, listBudgets } from "~/server/budget/budget-overview";
 import { createBudgetInput } from "~/server/budget/budget-schemas";
 import { createBudget } from "~/server/budget/manage-budgets";
@@ -39,6 +42,16 @@ export const REST_ENDPOINTS = [
     scope: "READ",
     query: searchTransactionsInput,
     handle: ({ db, userId }, { query }) => searchTransactions(db, userId, query),
+  }),
+  restEndpoint({
+    method: "GET",
+    path: "/transactions/export",
+    tag: "Transactions",
+    summary: "Download the filtered list as CSV or Excel (format=csv|xlsx), streamed, newest first",
+    scope: "READ",
+    query: exportTransactionsInput,
+    produces: Object.values(EXPORT_CONTENT_TYPES),
+    handle: async ({ db, userId }, { query }) => downloadResponse(exportTransactions(db, userId, query)),
   }),
   restEndpoint({
     method: "GET",

@@ -47,6 +47,8 @@ export function restHandler(db: Db) {
       body: endpoint.body ? endpoint.body.parse(await readBody(request, endpoint)) : undefined,
     };
     const result = await endpoint.handle({ db, userId: caller.userId }, input);
+    // Downloads (exports, reports) are answered as the file itself, not wrapped in JSON.
+    if (result instanceof Response) return result;
     return Response.json(
       { data: result },
       { status: endpoint.status ?? 200, headers: { "cache-control": "no-store" } },

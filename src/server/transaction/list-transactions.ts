@@ -30,9 +30,30 @@ function decodeCursor(cursor: string): { date: Date; id: string } {
   return { date: fromCalendarDate(parsed.data.day), id: parsed.data.id };
 }
 
-export async function listTransactions(db: Db, userId: string, rawInput: ListTransactionsInput) {
-  const input = listTransactionsInput.parse(rawInput);
-  const where: Prisma.TransactionWhereInput = {
+/** The list's filters as a Prisma condition, owner first; the exports read through the same one. */
+export function transactionFilterWhere(
+  userId: string,
+  input: Pick<
+    z.output<typeof listTransactionsInput>,
+    "accountId" | "category" | "from" | "to" | "direction" | "search"
+  >,
+): Prisma.TransactionWhereInput {
+  const and: Prisma.TransactionWhereInput[] = [];
+  if (input.category) {
+    // Primary or detailed, the user's choice over the automatic one: the same rows a chat answer or chart counted.
+    and.push({
+      OR: [
+        { userCategory: input.category },
+        { userCategoryDetailed: input.category },
+        { userCategory: null, OR: [{ category: input.category }, { categoryDetailed: input.category }] },
+      ],
+    });
+  }
+  if (input.search) {
+    const contains = { contains: escapeLike(input.search), mode: "insensitive" as const };
+    and.push({ OR: [{ description: contains }, { merchantName: contains }, { notes: contains }] });
+  }
+  return {
     userId,
     accountId: input.accountId,
     direction: input.direction,
@@ -40,20 +61,16 @@ export async function listTransactions(db: Db, userId: string, rawInput: ListTra
       gte: input.from ? fromCalendarDate(input.from) : undefined,
       lte: input.to ? fromCalendarDate(input.to) : undefined,
     },
+    AND: and,
   };
-  const and: Prisma.TransactionWhereInput[] = [];
-  if (input.category) {
-    and.push({ OR: [{ userCategory: input.category }, { userCategory: null, category: input.category }] });
-  }
-  if (input.search) {
-    const contains = { contains: escapeLike(input.search), mode: "insensitive" as const };
-    and.push({ OR: [{ description: contains }, { merchantName: contains }, { notes: contains }] });
-  }
-  if (input.cursor) {
-    const { date, id } = decodeCursor(input.cursor);
-    and.push({ OR: [{ transactionDate: { lt: date } }, { transactionDate: date, id: { lt: id } }] });
-  }
-  where.AND = and;
+}
+
+export async function listTransactions(db: Db, userId: string, rawInput: ListTransactionsInput) {
+  const input = listTransactionsInput.parse(rawInput);
+  const filters = transactionFilterWhere(userId, input);
+  const where: Prisma.TransactionWhereInput = input.cursor
+    ? { AND: [filters, afterKey(decodeCursor(input.cursor))] }
+    : filters;
   const rows = await db.transaction.findMany({
     where,
     select: transactionSelect,
@@ -66,6 +83,11 @@ export async function listTransactions(db: Db, userId: string, rawInput: ListTra
     items: page.map(toTransactionDto),
     nextCursor: rows.length > input.limit && last ? encodeCursor(last.transactionDate, last.id) : null,
   };
+}
+
+/** Rows after (date, id) in the list's newest-first order: keyset paging, stable under inserts. */
+export function afterKey({ date, id }: { date: Date; id: string }): Prisma.TransactionWhereInput {
+  return { OR: [{ transactionDate: { lt: date } }, { transactionDate: date, id: { lt: id } }] };
 }
 
 export async function getTransaction(db: Db, userId: string, id: string) {

@@ -76,6 +76,17 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
       );
     },
   },
+  "GET /api/export/transactions": {
+    async run({ handler, alice, noLeak }) {
+      for (const query of [`format=csv&accountId=${alice.accountId}`, `format=csv&search=${MARKER}`, "format=xlsx"]) {
+        const response = await handler(new Request(url(`/api/export/transactions?${query}`)));
+        expect(response.status).toBe(200);
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        const files = query.includes("xlsx") ? Object.values(unzipSync(bytes)) : [bytes];
+        noLeak(files.map((file) => strFromU8(file)).join("\n"));
+      }
+    },
+  },
   "POST /api/chat": {
     async run({ handler, alice, noLeak }) {
       const message = { role: "user", parts: [{ type: "text", text: "what did I spend on coffee?" }] };
@@ -138,6 +149,13 @@ export const REST_CASES: Record<string, RestCase> = {
     ],
   },
   "GET /transactions/search": { expect: "no-leak", requests: () => [{ path: `/transactions/search?query=${MARKER}` }] },
+  "GET /transactions/export": {
+    expect: "no-leak",
+    requests: (a) => [
+      { path: `/transactions/export?format=csv&accountId=${a.accountId}` },
+      { path: `/transactions/export?format=csv&search=${MARKER}&${march}` },
+    ],
+  },
   "GET /transactions/{id}": { expect: "denied", requests: (a) => [{ path: `/transactions/${a.transactionId}` }] },
   "POST /transactions/categorize": {
     expect: "denied",
