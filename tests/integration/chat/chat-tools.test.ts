@@ -5,6 +5,8 @@ import { runTool } from "~/server/chat/tools/tool-catalog";
 import { db } from "~/server/db";
 import { addContribution, createGoal } from "~/server/goal/manage-goals";
 import { invalidateUserAnalytics } from "~/server/analytics/analytics-cache";
+import { listTransactions } from "~/server/transaction/list-transactions";
+import { filtersFromSearchParams } from "~/app/(app)/transactions/filters";
 import { createTestTransaction } from "../factories";
 import { type LedgerUser, generateLedgerUser } from "../ledger-generator";
 import { ORACLE_CATEGORY, ORACLE_IS_INCOME, ORACLE_IS_SPENDING, oracle, oracleSpent } from "../spending-oracle";
@@ -165,6 +167,37 @@ describe("spending tools agree with plain SQL, to the cent", () => {
       alice.id,
     );
     expect(output.transactions.map((t) => t.id)).toEqual(expected.map((r) => r.id));
+  });
+});
+
+describe("an answer's link opens the transaction list behind its figure", () => {
+  /** Every row the transactions page shows for the link, paged as the page pages. */
+  async function listedFor(link: string) {
+    const filters = filtersFromSearchParams(new URL(link, "http://app.test").searchParams);
+    const rows: { amount: string; currency: string }[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await listTransactions(db, alice.id, { ...filters, limit: 200, cursor });
+      rows.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return rows;
+  }
+
+  it.each([
+    ["a detailed category", { category: "FOOD_AND_DRINK_GROCERIES" }],
+    ["a primary category", { category: "TRANSPORTATION" }],
+    ["a merchant", { merchant: "Whole Foods" }],
+  ])("for spending on %s", async (_, filter) => {
+    const { output } = await runTool(asAlice, "spendingSummary", { from: "2026-02-01", to: "2026-02-28", ...filter });
+    const listed = await listedFor(output.link);
+    expect(listed.length).toBe(output.totals.reduce((n, t) => n + t.count, 0));
+    for (const total of output.totals) {
+      const cents = listed
+        .filter((r) => r.currency === total.currency)
+        .reduce((sum, r) => sum - BigInt(r.amount.replace(".", "")), 0n);
+      expect(cents).toBe(BigInt(total.spent.replace(".", "")));
+    }
   });
 });
 
