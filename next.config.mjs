@@ -5,7 +5,17 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Server-only packages with native or wasm parts stay outside the bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pino", "bullmq", "ioredis", "pg", "@prisma/adapter-pg"],
+  // bull-board finds its UI files with require.resolve at run time, which a bundle would break.
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "pino",
+    "bullmq",
+    "ioredis",
+    "pg",
+    "@prisma/adapter-pg",
+    "@bull-board/api",
+    "@bull-board/hono",
+  ],
 };
 
 export default nextConfig;

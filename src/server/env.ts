@@ -68,6 +68,17 @@ const schema = z
     /** OTLP/HTTP base URL (traces go to <url>/v1/traces); unset, no traces are exported. */
     OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
     OTEL_SERVICE_NAME: z.string().default("money-tracking"),
+    /** Comma-separated emails of the operators who may open the queue dashboard (/api/admin/queues). */
+    ADMIN_EMAILS: z
+      .string()
+      .transform((list) =>
+        list
+          .split(",")
+          .map((email) => email.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.email()))
+      .default([]),
   })
   .superRefine((env, ctx) => {
     if (env.PLAID_ENV !== "local") {
