@@ -54,7 +54,7 @@ export function GoalsView() {
                   <CardTitle className="flex items-center gap-2">
                     {goal.name}
                     {goal.status === "ACHIEVED" && <Badge>Achieved</Badge>}
-                    {goal.status === "ABANDONED" && <Badge variant="outline">Paused</Badge>}
+                    {goal.status === "ABANDONED" && <Badge variant="outline">Abandoned</Badge>}
                   </CardTitle>
                   <CardDescription>
                     {goal.trackedAccount ? `Follows the balance of ${goal.trackedAccount.name}` : "Money added by hand"}
@@ -99,7 +99,7 @@ export function GoalsView() {
                     <Button
                       variant="ghost"
                       size="icon"
-                      aria-label={goal.status === "ABANDONED" ? `Resume ${goal.name}` : `Pause ${goal.name}`}
+                      aria-label={goal.status === "ABANDONED" ? `Resume ${goal.name}` : `Abandon ${goal.name}`}
                       onClick={() =>
                         setStatus.mutate({ id: goal.id, status: goal.status === "ABANDONED" ? "ACTIVE" : "ABANDONED" })
                       }
