@@ -1,6 +1,6 @@
 /**
  * CSRF: every state-changing route handler a browser reaches with its session cookie refuses a
- * request from another site. The routes come from the files (route-handlers.ts), so a new POST
+ * request from another site, and does not refuse the same request from the app's own pages. The routes come from the files (route-handlers.ts), so a new POST
  * route without assertSameOrigin fails here unless it is listed below with its own defence.
  */
 import type * as NextAuth from "next-auth";
@@ -10,6 +10,11 @@ import { db } from "~/server/db";
 import { createTestUser } from "../factories";
 import { routeHandlers } from "./route-handlers";
 
+// The user is also an operator (ADMIN_EMAILS), so routes behind an admin gate reach their origin check.
+const OPERATOR = vi.hoisted(() => {
+  process.env.ADMIN_EMAILS = "csrf-operator@example.com";
+  return "csrf-operator@example.com";
+});
 const signedIn = vi.hoisted(() => ({ as: null as null | { user: { id: string; email: string }; sessionId: string } }));
 vi.mock("next-auth", async (original) => ({
   ...(await original<typeof NextAuth>()),
@@ -40,7 +45,8 @@ const post = (route: string, method: string, site: { origin: string; "sec-fetch-
   });
 
 beforeAll(async () => {
-  const user = await createTestUser(db);
+  const { id } = await createTestUser(db);
+  const user = await db.user.update({ where: { id }, data: { email: OPERATOR }, select: { id: true, email: true } });
   signedIn.as = { user, sessionId: await openUserSession(db, user.id, { userAgent: "t", ipAddress: null }) };
 });
 
@@ -57,7 +63,8 @@ describe("state-changing route handlers and other sites", () => {
       const crossSite = await handler(
         post(route, method, { origin: "https://evil.example", "sec-fetch-site": "cross-site" }),
       );
-      expect(crossSite.status).toBe(403);
+      // 403, or 404 where a route hides itself from whoever may not use it.
+      expect([403, 404]).toContain(crossSite.status);
       const ownSite = await handler(
         post(route, method, { origin: "http://localhost:3000", "sec-fetch-site": "same-origin" }),
       );

@@ -138,6 +138,51 @@ describe("script in notes, tags and merchant names", () => {
   });
 });
 
+describe("hostile QIF and OFX files", () => {
+  const importInto = async (name: string, fileName: string, text: string) => {
+    const account = await createTestAccount(db, me.id, { name });
+    const result = await commitImport(db, { userId: me.id, accountId: account.id }, Buffer.from(text), { fileName });
+    const rows = await db.transaction.findMany({
+      where: { accountId: account.id },
+      select: { description: true, merchantName: true },
+    });
+    return { result, text: JSON.stringify(rows) };
+  };
+  const ofx = (prolog: string, name: string) =>
+    `${prolog}<OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><CURDEF>USD<BANKACCTFROM><ACCTID>1<ACCTTYPE>CHECKING</BANKACCTFROM>` +
+    `<BANKTRANLIST><STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20260306<TRNAMT>-4.00<FITID>hostile-1<NAME>${name}</STMTTRN>` +
+    `</BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>\n`;
+
+  it("keeps script in a QIF payee as text", async () => {
+    const { result, text } = await importInto("QIF", "hostile.qif", `!Type:Bank\nD03/06/2026\nT-4.00\nP${XSS[1]}\n^\n`);
+    expect(result.added).toBe(1);
+    expect(text).toContain(JSON.stringify(XSS[1]).slice(1, -1));
+  });
+
+  it("decodes an OFX name's character entities into text, and refuses a file with a DTD", async () => {
+    const sgml = await importInto(
+      "OFX",
+      "hostile.ofx",
+      ofx("OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\n\n", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+    );
+    expect(sgml.result.added).toBe(1);
+    expect(sgml.text).toContain("<script>alert(1)</script>");
+
+    // The reader knows no DTD: a file that declares one is refused, so no entity is ever resolved.
+    await expect(
+      importInto(
+        "OFX with DOCTYPE",
+        "xxe.ofx",
+        ofx(
+          '<?xml version="1.0"?>\n<?OFX OFXHEADER="200" VERSION="211"?>\n<!DOCTYPE OFX [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n',
+          "&xxe;",
+        ),
+      ),
+    ).rejects.toThrow(/is not an OFX header line/);
+    expect(await db.transaction.count({ where: { userId: me.id, description: { contains: "root:" } } })).toBe(0);
+  });
+});
+
 describe("rendering", () => {
   const SRC = path.resolve(import.meta.dirname, "../../../src");
   const sources = (readdirSync(SRC, { recursive: true }) as string[])
