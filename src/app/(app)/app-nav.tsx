@@ -19,6 +19,7 @@ const PRIMARY: NavLink[] = [
 ];
 const SECONDARY: NavLink[] = [
   { href: "/banks", label: "Banks" },
+  { href: "/import", label: "Import" },
   { href: "/rules", label: "Rules" },
   { href: "/notifications", label: "Notifications" },
   { href: "/settings", label: "Settings" },

@@ -3,6 +3,7 @@ import { bankRouter } from "./routers/bank";
 import { budgetRouter } from "./routers/budget";
 import { chatRouter } from "./routers/chat";
 import { goalRouter } from "./routers/goal";
+import { importRouter } from "./routers/import";
 import { notificationRouter } from "./routers/notification";
 import { rulesRouter } from "./routers/rules";
 import { securityRouter } from "./routers/security";
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   user: userRouter,
   bank: bankRouter,
   transaction: transactionRouter,
+  import: importRouter,
   rules: rulesRouter,
   budget: budgetRouter,
   goal: goalRouter,

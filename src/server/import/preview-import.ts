@@ -7,7 +7,7 @@ import { notFound } from "~/server/errors";
 import type { CsvMappingReport } from "./csv/csv-mapping";
 import { type ImportOptions, importOptions, importTarget, selectTransactions } from "./import-options";
 import { parseBankFile } from "./parse-bank-file";
-import type { FileFormat, ParsedAccount, ParsedTransaction, SkippedLine } from "./parsed-file";
+import type { FileFormat, ParsedAccount, ParsedFile, ParsedTransaction, SkippedLine } from "./parsed-file";
 import { type Duplicate, planImport } from "./plan-import";
 
 export type ImportPreviewRow = Pick<
@@ -30,17 +30,15 @@ export async function assertOwnAccount(db: Pick<Db, "bankAccount">, userId: stri
   if (!account) throw notFound("Account");
 }
 
-export async function previewImport(
+/** What a parsed file would do to an account — the owner's, already checked, or one not created yet. */
+export async function planPreview(
   db: Db,
-  target: { userId: string; accountId: string },
-  bytes: Uint8Array,
-  rawOptions: ImportOptions = {},
+  userId: string,
+  accountId: string,
+  file: ParsedFile,
+  fileAccount: string | undefined,
 ): Promise<ImportPreview> {
-  const { userId, accountId } = importTarget.parse(target);
-  const options = importOptions.parse(rawOptions);
-  await assertOwnAccount(db, userId, accountId);
-  const file = parseBankFile(bytes, options);
-  const planned = await planImport(db, userId, accountId, selectTransactions(file, options.fileAccount));
+  const planned = await planImport(db, userId, accountId, selectTransactions(file, fileAccount));
   const duplicates = planned.filter((r) => r.duplicate).length;
   return {
     format: file.format,
@@ -59,4 +57,16 @@ export async function previewImport(
     })),
     counts: { total: planned.length, new: planned.length - duplicates, duplicate: duplicates },
   };
+}
+
+export async function previewImport(
+  db: Db,
+  target: { userId: string; accountId: string },
+  bytes: Uint8Array,
+  rawOptions: ImportOptions = {},
+): Promise<ImportPreview> {
+  const { userId, accountId } = importTarget.parse(target);
+  const options = importOptions.parse(rawOptions);
+  await assertOwnAccount(db, userId, accountId);
+  return planPreview(db, userId, accountId, parseBankFile(bytes, options), options.fileAccount);
 }

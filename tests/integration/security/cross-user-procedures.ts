@@ -26,6 +26,11 @@ const ruleFor = (value: string) => ({
   },
   actions: { setCategory: "TRANSPORTATION" },
 });
+const importInto = (accountId: string) => ({
+  fileName: "bob.csv",
+  content: Buffer.from("Date,Description,Amount\n2026-03-02,BOB,-1.00\n").toString("base64"),
+  target: { kind: "existing" as const, accountId },
+});
 const goalFields = { name: "bob goal", targetAmount: "10.00" };
 const budgetFields = {
   name: "bob budget",
@@ -70,6 +75,8 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
     ],
   },
 
+  "import.preview": { expect: "denied", inputs: (a) => [importInto(a.accountId)] },
+  "import.commit": { expect: "denied", inputs: (a) => [importInto(a.accountId)] },
   "transaction.list": {
     expect: "no-leak",
     aliceSees: true,
