@@ -2,12 +2,12 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { ChartColumn } from "lucide-react";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { formatMoneyChange } from "~/lib/format";
 import { useTRPC } from "~/lib/trpc/react";
 import { CurrencyPicker, useCurrencyChoice } from "../insights/currency-picker";
 import { IncomeSpendingChart } from "../insights/income-spending-chart";
+import { DashboardCard } from "./dashboard-card";
 import { CONNECT_OR_IMPORT } from "./next-steps";
 
 export const CASH_FLOW_MONTHS = 6;
@@ -20,26 +20,20 @@ export function CashFlowCard() {
   const thisMonth = months.find((r) => r.month === data.to.slice(0, 7));
 
   return (
-    <Card className="flex h-full flex-col" data-testid="cash-flow">
-      <CardHeader className="flex-row items-start justify-between">
-        <div className="flex flex-col gap-1.5">
-          <CardTitle>Cash flow</CardTitle>
-          <CardDescription>
-            Income against spending, last {CASH_FLOW_MONTHS} months
-            {thisMonth && ` · this month ${formatMoneyChange(thisMonth.net, currency)}`}
-          </CardDescription>
-        </div>
-        <CurrencyPicker currencies={currencies} value={currency} onChange={setCurrency} />
-      </CardHeader>
-      <CardContent className="min-h-0 flex-1">
-        {months.length === 0 ? (
-          <EmptyState icon={ChartColumn} actions={CONNECT_OR_IMPORT}>
-            Once transactions come in, you will see each month&apos;s income beside its spending.
-          </EmptyState>
-        ) : (
-          <IncomeSpendingChart months={months} currency={currency} height={250} />
-        )}
-      </CardContent>
-    </Card>
+    <DashboardCard
+      testId="cash-flow"
+      bodyClassName="overflow-visible"
+      title="Cash flow"
+      description={`Income against spending, last ${CASH_FLOW_MONTHS} months${thisMonth ? ` · this month ${formatMoneyChange(thisMonth.net, currency)}` : ""}`}
+      action={<CurrencyPicker currencies={currencies} value={currency} onChange={setCurrency} />}
+    >
+      {months.length === 0 ? (
+        <EmptyState icon={ChartColumn} actions={CONNECT_OR_IMPORT}>
+          Once transactions come in, you will see each month&apos;s income beside its spending.
+        </EmptyState>
+      ) : (
+        <IncomeSpendingChart months={months} currency={currency} height={250} />
+      )}
+    </DashboardCard>
   );
 }

@@ -3,7 +3,6 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Scale } from "lucide-react";
 import { Area, AreaChart, Tooltip } from "recharts";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { CHART_COLORS, ChartFrame, MoneyTooltip } from "~/components/ui/chart";
 import { EmptyState } from "~/components/ui/empty-state";
 import { cn } from "~/lib/cn";
@@ -11,6 +10,7 @@ import { formatMoney, formatMoneyChange } from "~/lib/format";
 import { useTRPC } from "~/lib/trpc/react";
 import { fromMinorUnits, toMinorUnits } from "~/server/transaction/money";
 import { CurrencyPicker, useCurrencyChoice } from "../insights/currency-picker";
+import { DashboardCard } from "./dashboard-card";
 import { CONNECT_OR_IMPORT } from "./next-steps";
 
 export const NET_WORTH_MONTHS = 6;
@@ -26,45 +26,42 @@ export function NetWorthSummary() {
     today && monthAgo ? fromMinorUnits(toMinorUnits(today.netWorth) - toMinorUnits(monthAgo.netWorth)) : null;
 
   return (
-    <Card className="flex h-full flex-col" data-testid="net-worth">
-      <CardHeader className="flex-row items-start justify-between">
-        <div className="flex flex-col gap-1.5">
-          <CardTitle>Net worth</CardTitle>
-          <CardDescription>What you own minus what you owe</CardDescription>
-        </div>
-        <CurrencyPicker currencies={currencies} value={currency} onChange={setCurrency} />
-      </CardHeader>
-      <CardContent className="flex min-h-0 flex-1 flex-col gap-2">
-        {!today ? (
-          <EmptyState icon={Scale} actions={CONNECT_OR_IMPORT}>
-            Connect a bank or import a statement to see your net worth.
-          </EmptyState>
-        ) : (
-          <>
-            <p className="text-3xl font-semibold tabular-nums">{formatMoney(today.netWorth, currency)}</p>
-            <p className="text-sm text-muted-foreground tabular-nums">
-              {change !== null && (
-                <span className={cn(!change.startsWith("-") && change !== "0.00" && "text-positive")}>
-                  {formatMoneyChange(change, currency)} since last month ·{" "}
-                </span>
-              )}
-              owed {formatMoney(today.liabilities, currency)}
-            </p>
-            <ChartFrame label={`Net worth in ${currency} over ${NET_WORTH_MONTHS} months`} height={80}>
-              <AreaChart data={points.map((p) => ({ date: p.date, "Net worth": Number(p.netWorth) }))}>
-                <Tooltip content={(props) => <MoneyTooltip {...props} currency={currency} />} />
-                <Area
-                  dataKey="Net worth"
-                  stroke={CHART_COLORS[0]}
-                  fill={CHART_COLORS[0]}
-                  fillOpacity={0.15}
-                  strokeWidth={2}
-                />
-              </AreaChart>
-            </ChartFrame>
-          </>
-        )}
-      </CardContent>
-    </Card>
+    <DashboardCard
+      testId="net-worth"
+      bodyClassName="flex flex-col gap-2 overflow-visible"
+      title="Net worth"
+      description="What you own minus what you owe"
+      action={<CurrencyPicker currencies={currencies} value={currency} onChange={setCurrency} />}
+    >
+      {!today ? (
+        <EmptyState icon={Scale} actions={CONNECT_OR_IMPORT}>
+          Connect a bank or import a statement to see your net worth.
+        </EmptyState>
+      ) : (
+        <>
+          <p className="text-3xl font-semibold tabular-nums">{formatMoney(today.netWorth, currency)}</p>
+          <p className="text-sm text-muted-foreground tabular-nums">
+            {change !== null && (
+              <span className={cn(!change.startsWith("-") && change !== "0.00" && "text-positive")}>
+                {formatMoneyChange(change, currency)} since last month ·{" "}
+              </span>
+            )}
+            owed {formatMoney(today.liabilities, currency)}
+          </p>
+          <ChartFrame label={`Net worth in ${currency} over ${NET_WORTH_MONTHS} months`} height={80}>
+            <AreaChart data={points.map((p) => ({ date: p.date, "Net worth": Number(p.netWorth) }))}>
+              <Tooltip content={(props) => <MoneyTooltip {...props} currency={currency} />} />
+              <Area
+                dataKey="Net worth"
+                stroke={CHART_COLORS[0]}
+                fill={CHART_COLORS[0]}
+                fillOpacity={0.15}
+                strokeWidth={2}
+              />
+            </AreaChart>
+          </ChartFrame>
+        </>
+      )}
+    </DashboardCard>
   );
 }

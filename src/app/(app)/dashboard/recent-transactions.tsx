@@ -2,73 +2,66 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Receipt } from "lucide-react";
-import Link from "next/link";
 import { Badge } from "~/components/ui/badge";
-import { Card, CardContent, CardHeader, CardTitle } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { cn } from "~/lib/cn";
 import { formatDay, formatMoney, humanizeSlug } from "~/lib/format";
 import { useTRPC } from "~/lib/trpc/react";
+import { DashboardCard, SeeAllLink } from "./dashboard-card";
 import { CONNECT_OR_IMPORT } from "./next-steps";
 
 export function RecentTransactions() {
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.transaction.list.queryOptions({ limit: 10 }));
   return (
-    <Card className="flex h-full flex-col" data-testid="recent-transactions">
-      <CardHeader className="flex-row items-start justify-between">
-        <CardTitle>Recent transactions</CardTitle>
-        {data.items.length > 0 && (
-          <Link href="/transactions" className="text-sm text-primary underline-offset-4 hover:underline">
-            All transactions
-          </Link>
-        )}
-      </CardHeader>
-      <CardContent className="min-h-0 flex-1 overflow-y-auto">
-        {data.items.length === 0 ? (
-          <EmptyState icon={Receipt} actions={CONNECT_OR_IMPORT}>
-            Your transactions will appear here once an account is connected or a file imported.
-          </EmptyState>
-        ) : (
-          <table className="w-full text-sm">
-            <thead className="sr-only">
-              <tr>
-                <th>Date</th>
-                <th>Description</th>
-                <th>Category</th>
-                <th>Amount</th>
+    <DashboardCard
+      testId="recent-transactions"
+      title="Recent transactions"
+      action={data.items.length > 0 && <SeeAllLink href="/transactions">All transactions</SeeAllLink>}
+    >
+      {data.items.length === 0 ? (
+        <EmptyState icon={Receipt} actions={CONNECT_OR_IMPORT}>
+          Your transactions will appear here once an account is connected or a file imported.
+        </EmptyState>
+      ) : (
+        <table className="w-full text-sm">
+          <thead className="sr-only">
+            <tr>
+              <th>Date</th>
+              <th>Description</th>
+              <th>Category</th>
+              <th>Amount</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y">
+            {data.items.map((tx) => (
+              <tr key={tx.id}>
+                <td className="w-16 py-2.5 text-muted-foreground">{formatDay(tx.date)}</td>
+                <td className="py-2.5">
+                  <p className="font-medium">{tx.merchantName ?? tx.description}</p>
+                  <p className="text-xs text-muted-foreground">{tx.accountName}</p>
+                </td>
+                <td className="hidden py-2.5 sm:table-cell">
+                  {tx.category && <Badge variant="secondary">{humanizeSlug(tx.category)}</Badge>}
+                  {tx.status === "PENDING" && (
+                    <Badge variant="warning" className="ml-2">
+                      Pending
+                    </Badge>
+                  )}
+                </td>
+                <td
+                  className={cn(
+                    "py-2.5 text-right font-medium tabular-nums",
+                    tx.direction === "CREDIT" && "text-positive",
+                  )}
+                >
+                  {formatMoney(tx.amount, tx.currency)}
+                </td>
               </tr>
-            </thead>
-            <tbody className="divide-y">
-              {data.items.map((tx) => (
-                <tr key={tx.id}>
-                  <td className="w-16 py-2.5 text-muted-foreground">{formatDay(tx.date)}</td>
-                  <td className="py-2.5">
-                    <p className="font-medium">{tx.merchantName ?? tx.description}</p>
-                    <p className="text-xs text-muted-foreground">{tx.accountName}</p>
-                  </td>
-                  <td className="hidden py-2.5 sm:table-cell">
-                    {tx.category && <Badge variant="secondary">{humanizeSlug(tx.category)}</Badge>}
-                    {tx.status === "PENDING" && (
-                      <Badge variant="warning" className="ml-2">
-                        Pending
-                      </Badge>
-                    )}
-                  </td>
-                  <td
-                    className={cn(
-                      "py-2.5 text-right font-medium tabular-nums",
-                      tx.direction === "CREDIT" && "text-positive",
-                    )}
-                  >
-                    {formatMoney(tx.amount, tx.currency)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </CardContent>
-    </Card>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </DashboardCard>
   );
 }

@@ -2,10 +2,10 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { ShoppingBag } from "lucide-react";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { formatDay, formatMoney, humanizeSlug } from "~/lib/format";
 import { useTRPC } from "~/lib/trpc/react";
+import { DashboardCard } from "./dashboard-card";
 import { CREATE_BUDGET } from "./next-steps";
 
 export function SpendingByCategory() {
@@ -13,44 +13,41 @@ export function SpendingByCategory() {
   const { data } = useSuspenseQuery(trpc.transaction.categorySummary.queryOptions());
   const currencies = [...new Set(data.categories.map((c) => c.currency))];
   return (
-    <Card className="flex h-full flex-col" data-testid="spending-by-category">
-      <CardHeader>
-        <CardTitle>Spending this month</CardTitle>
-        <CardDescription>
-          {formatDay(data.from)} – {formatDay(data.to)}
-        </CardDescription>
-      </CardHeader>
-      <CardContent className="flex min-h-0 flex-1 flex-col gap-6 overflow-y-auto">
-        {currencies.length === 0 && (
-          <EmptyState icon={ShoppingBag} actions={[CREATE_BUDGET]}>
-            No spending recorded this month yet. A budget per category tells you when one runs ahead.
-          </EmptyState>
-        )}
-        {currencies.map((currency) => {
-          const rows = data.categories.filter((c) => c.currency === currency);
-          // Bar widths are display-only proportions; the figures shown are the exact strings.
-          const max = Math.max(...rows.map((r) => Number(r.spent)));
-          return (
-            <ul key={currency} className="flex flex-col gap-2.5" aria-label={`Spending in ${currency}`}>
-              {rows.map((row) => (
-                <li
-                  key={row.category}
-                  className="grid grid-cols-[minmax(7rem,11rem)_1fr_auto] items-center gap-3 text-sm"
-                >
-                  <span className="truncate">{humanizeSlug(row.category)}</span>
-                  <span className="h-2.5 overflow-hidden rounded-full bg-muted" aria-hidden>
-                    <span
-                      className="block h-full rounded-full bg-primary"
-                      style={{ width: `${(Number(row.spent) / max) * 100}%` }}
-                    />
-                  </span>
-                  <span className="tabular-nums">{formatMoney(row.spent, currency)}</span>
-                </li>
-              ))}
-            </ul>
-          );
-        })}
-      </CardContent>
-    </Card>
+    <DashboardCard
+      testId="spending-by-category"
+      bodyClassName="flex flex-col gap-6"
+      title="Spending this month"
+      description={`${formatDay(data.from)} – ${formatDay(data.to)}`}
+    >
+      {currencies.length === 0 && (
+        <EmptyState icon={ShoppingBag} actions={[CREATE_BUDGET]}>
+          No spending recorded this month yet. A budget per category tells you when one runs ahead.
+        </EmptyState>
+      )}
+      {currencies.map((currency) => {
+        const rows = data.categories.filter((c) => c.currency === currency);
+        // Bar widths are display-only proportions; the figures shown are the exact strings.
+        const max = Math.max(...rows.map((r) => Number(r.spent)));
+        return (
+          <ul key={currency} className="flex flex-col gap-2.5" aria-label={`Spending in ${currency}`}>
+            {rows.map((row) => (
+              <li
+                key={row.category}
+                className="grid grid-cols-[minmax(7rem,11rem)_1fr_auto] items-center gap-3 text-sm"
+              >
+                <span className="truncate">{humanizeSlug(row.category)}</span>
+                <span className="h-2.5 overflow-hidden rounded-full bg-muted" aria-hidden>
+                  <span
+                    className="block h-full rounded-full bg-primary"
+                    style={{ width: `${(Number(row.spent) / max) * 100}%` }}
+                  />
+                </span>
+                <span className="tabular-nums">{formatMoney(row.spent, currency)}</span>
+              </li>
+            ))}
+          </ul>
+        );
+      })}
+    </DashboardCard>
   );
 }
