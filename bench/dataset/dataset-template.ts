@@ -1,6 +1,7 @@
 /**
  * The 1,000,000-transaction data set is generated once and kept on the Postgres server as a
- * database named after what made it: the generator's sources, the migrations and the month it
+ * database named after what made it: DATASET.version (bump it when generate-dataset.ts changes
+ * what it writes), the local Plaid generator's sources, the migrations and the month it
  * was generated in (its histories end on that day, and a dashboard shows "this month"). A rerun
  * with the same key clones it in seconds; any change to those makes a new one and drops the old.
  * `BENCH_REGENERATE=1` forces a new one.
@@ -10,13 +11,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { admin, type BenchDatabase, cloneDatabase, createBenchDatabase, dropNamed } from "../bench-database";
-import { generateDataset } from "./generate-dataset";
+import { DATASET, generateDataset } from "./generate-dataset";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 // Not under mt_bench_: the data set outlives a bench run, and tidying after one must not take it.
 const PREFIX = "mt_dataset_";
 const GENERATOR_SOURCES = [
-  "bench/dataset/generate-dataset.ts",
   "src/local-services/plaid/generate",
   "src/local-services/plaid/state",
   "src/local-services/plaid/render.ts",
@@ -35,7 +35,7 @@ function filesUnder(relative: string): string[] {
 }
 
 function datasetKey(today: string): string {
-  const hash = createHash("sha256");
+  const hash = createHash("sha256").update(String(DATASET.version));
   for (const file of GENERATOR_SOURCES.flatMap(filesUnder))
     hash.update(file).update(readFileSync(path.join(ROOT, file)));
   for (const migration of readdirSync(path.join(ROOT, "prisma/migrations")).sort()) hash.update(migration);
@@ -60,6 +60,8 @@ async function buildTemplate(name: string, today: string, progress: (line: strin
       c.query(`ALTER DATABASE ${pg.escapeIdentifier(build.name)} RENAME TO ${pg.escapeIdentifier(name)}`),
     );
   } catch (error) {
+    // Said first: dropping the database cuts the connections still open, and those errors follow.
+    progress(`data set: generation failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     await build.drop();
     throw error;
   }
