@@ -7,6 +7,7 @@ import { addContribution, createGoal } from "~/server/goal/manage-goals";
 import { invalidateUserAnalytics } from "~/server/analytics/analytics-cache";
 import { listTransactions } from "~/server/transaction/list-transactions";
 import { filtersFromSearchParams } from "~/app/(app)/transactions/filters";
+import { charge } from "../analytics/analytics-fixtures";
 import { createTestTransaction } from "../factories";
 import { type LedgerUser, generateLedgerUser } from "../ledger-generator";
 import { ORACLE_CATEGORY, ORACLE_IS_INCOME, ORACLE_IS_SPENDING, oracle, oracleSpent } from "../spending-oracle";
@@ -321,15 +322,14 @@ describe("goal and anomaly tools agree with the database", () => {
   });
 
   it("unusualSpending: a charge far above the usual at a merchant, against the merchant's median", async () => {
-    const planted = await createTestTransaction(
+    const planted = await charge(
       db,
       { userId: alice.id, accountId: alice.checking },
-      { amount: "-900.00", date: "2026-03-30", category: "FOOD_AND_DRINK", description: "WHOLE FOODS #12" },
+      "Whole Foods",
+      "-900.00",
+      "2026-03-30",
+      "FOOD_AND_DRINK",
     );
-    await db.transaction.update({
-      where: { id: planted.id },
-      data: { merchantName: "Whole Foods", merchantKey: "whole foods" },
-    });
     await invalidateUserAnalytics(alice.id);
     const { output } = await runTool(asAlice, "unusualSpending", { days: 30 });
     // The usual is the median of the year before the 30-day window (2026-03-02 – 2026-03-31).
@@ -342,7 +342,7 @@ describe("goal and anomaly tools agree with the database", () => {
       alice.id,
     );
     const ratio = (900 / Number(usual!.median)).toFixed(1);
-    expect(output.anomalies.find((a) => a.transactionId === planted.id)).toMatchObject({
+    expect(output.anomalies.find((a) => a.transactionId === planted)).toMatchObject({
       kind: "unusual_for_merchant",
       amount: "900.00",
       usual: usual!.median,

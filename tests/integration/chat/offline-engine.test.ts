@@ -5,7 +5,7 @@ import { invalidateUserAnalytics } from "~/server/analytics/analytics-cache";
 import { categoryLabel } from "~/server/analytics/category-label";
 import { db } from "~/server/db";
 import { addContribution, createGoal } from "~/server/goal/manage-goals";
-import { createTestTransaction } from "../factories";
+import { charge } from "../analytics/analytics-fixtures";
 import { type LedgerUser, generateLedgerUser } from "../ledger-generator";
 import { ORACLE_CATEGORY, ORACLE_IS_INCOME, ORACLE_IS_SPENDING, oracle, oracleSpent } from "../spending-oracle";
 
@@ -223,15 +223,14 @@ describe("the offline engine answers common questions exactly", () => {
       `Your savings goals:\n• Trip: ${usd(saved!.total)} of $1,000.00 (15%), on pace to finish around 2026-09-23`,
     );
 
-    const planted = await createTestTransaction(
+    await charge(
       db,
       { userId: paris.id, accountId: paris.checking },
-      { amount: "-640.00", date: "2026-03-29", category: "FOOD_AND_DRINK", description: "BLUE BOTTLE COFFEE" },
+      "Blue Bottle Coffee",
+      "-640.00",
+      "2026-03-29",
+      "FOOD_AND_DRINK",
     );
-    await db.transaction.update({
-      where: { id: planted.id },
-      data: { merchantName: "Blue Bottle Coffee", merchantKey: "blue bottle coffee" },
-    });
     await invalidateUserAnalytics(paris.id);
     const unusual = await ask(paris, "Any unusual charges lately?");
     expect(unusual.data).toMatchObject({ tool: "unusualSpending" });
