@@ -33,6 +33,20 @@ const sameOriginPost = (path: string, body?: unknown) =>
     ...(body !== undefined && { body: JSON.stringify(body) }),
   });
 
+/** The queue dashboard is for operators (ADMIN_EMAILS, unset here); Bob, signed in, meets the 404 any stranger does. */
+const queueDashboardHidden = (method: string): RouteCase => ({
+  async run({ handler, alice, noLeak }) {
+    const response = await handler(
+      new Request(url(`/api/admin/queues/api/queues?jobs=${alice.transactionId}`), {
+        method,
+        headers: { origin: "http://localhost:3000", "sec-fetch-site": "same-origin" },
+      }),
+    );
+    expect(response.status).toBe(404);
+    noLeak(await response.text());
+  },
+});
+
 async function readsNothingOfAlice({ handler, noLeak }: RouteCheck, path: string) {
   const response = await handler(new Request(url(path)));
   noLeak(await response.text());
@@ -58,6 +72,11 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   "POST /api/auth/[...nextauth]": {
     covered: "sign-in and sign-out only; tests/integration/auth covers throttling and two-factor",
   },
+  "GET /api/admin/queues/[[...path]]": queueDashboardHidden("GET"),
+  "POST /api/admin/queues/[[...path]]": queueDashboardHidden("POST"),
+  "PUT /api/admin/queues/[[...path]]": queueDashboardHidden("PUT"),
+  "PATCH /api/admin/queues/[[...path]]": queueDashboardHidden("PATCH"),
+  "DELETE /api/admin/queues/[[...path]]": queueDashboardHidden("DELETE"),
   "GET /api/trpc/[trpc]": { covered: "every procedure is swept one by one (cross-user-procedures.ts)" },
   "POST /api/trpc/[trpc]": { covered: "every procedure is swept one by one (cross-user-procedures.ts)" },
   "POST /api/account/export": {
