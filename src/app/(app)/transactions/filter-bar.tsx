@@ -6,6 +6,7 @@ import { Button } from "~/components/ui/button";
 import { Input } from "~/components/ui/input";
 import { NativeSelect } from "~/components/ui/native-select";
 import { useCategories } from "~/lib/categories/use-categories";
+import { ExportLinks } from "./export-links";
 import type { TransactionFilters } from "./filters";
 
 type Props = {
@@ -93,6 +94,7 @@ export function FilterBar({ filters, accounts, onChange }: Props) {
           <X aria-hidden /> Clear
         </Button>
       )}
+      <ExportLinks filters={filters} />
     </form>
   );
 }
