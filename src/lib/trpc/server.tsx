@@ -1,7 +1,11 @@
 import "server-only";
 
 import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
-import { type TRPCQueryOptions, createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import {
+  type TRPCInfiniteQueryOptions,
+  type TRPCQueryOptions,
+  createTRPCOptionsProxy,
+} from "@trpc/tanstack-react-query";
 import { headers } from "next/headers";
 import { type ReactNode, cache } from "react";
 import { appRouter } from "~/server/api/root";
@@ -19,9 +23,15 @@ const createContext = cache(async () => {
 
 export const trpc = createTRPCOptionsProxy({ ctx: createContext, router: appRouter, queryClient: getQueryClient });
 
-export function prefetch(...queries: ReturnType<TRPCQueryOptions<never>>[]) {
+/** Starts each query on the server; an infinite query is stored as pages, the shape its client hook reads. */
+export function prefetch(
+  ...queries: (ReturnType<TRPCQueryOptions<never>> | ReturnType<TRPCInfiniteQueryOptions<never>>)[]
+) {
   const queryClient = getQueryClient();
-  for (const query of queries) void queryClient.prefetchQuery(query);
+  for (const query of queries) {
+    if (query.queryKey[1]?.type === "infinite") void queryClient.prefetchInfiniteQuery(query as never);
+    else void queryClient.prefetchQuery(query as never);
+  }
 }
 
 export function HydrateClient({ children }: { children: ReactNode }) {

@@ -11,8 +11,11 @@ import { calendarDate } from "~/server/time/calendar";
 
 export const transactionRouter = createTRPCRouter({
   list: protectedProcedure
-    .input(listTransactionsInput)
-    .query(({ ctx, input }) => listTransactions(ctx.db, ctx.userId, input)),
+    // useInfiniteQuery puts its paging direction ("forward") in the input under the same name as the
+    // DEBIT/CREDIT filter, which the app's screens do not use: here the name means tRPC's.
+    // https://trpc.io/docs/client/tanstack-react-query/usage#infinite-queries
+    .input(listTransactionsInput.extend({ direction: z.enum(["forward", "backward"]).optional() }))
+    .query(({ ctx, input: { direction: _paging, ...filters } }) => listTransactions(ctx.db, ctx.userId, filters)),
   byId: protectedProcedure
     .input(z.object({ id: z.uuid() }))
     .query(({ ctx, input }) => getTransaction(ctx.db, ctx.userId, input.id)),
