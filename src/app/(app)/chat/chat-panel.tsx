@@ -78,7 +78,10 @@ export function ChatPanel({ id, initialMessages }: { id: string; initialMessages
   });
   const busy = status === "submitted" || status === "streaming";
 
-  useEffect(() => bottom.current?.scrollIntoView({ block: "end" }), [messages]);
+  // Braces matter: Chromium's scrollIntoView now returns a promise, which React would call as the cleanup.
+  useEffect(() => {
+    bottom.current?.scrollIntoView({ block: "end" });
+  }, [messages]);
 
   const ask = (text: string) => {
     const question = text.trim();
