@@ -55,7 +55,7 @@ export function ApiTokens() {
         <CardTitle>API tokens</CardTitle>
         <CardDescription>
           For scripts using the{" "}
-          <Link className="text-primary underline-offset-4 hover:underline" href="/api/docs">
+          <Link className="text-primary underline underline-offset-4" href="/api/docs">
             REST API
           </Link>
           , sent as <code className="font-mono">Authorization: Bearer …</code>. A token is shown once; revoke one you no
