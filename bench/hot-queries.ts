@@ -53,6 +53,8 @@ export async function measureHotQueries(url: string): Promise<Metric[]> {
   const db = new PrismaClient({
     adapter: new PrismaPg({ connectionString: url }),
     log: [{ emit: "event", level: "query" }],
+    // As the app's own client (src/server/db.ts): search runs in an interactive transaction.
+    transactionOptions: { timeout: 30_000, maxWait: 10_000 },
   });
   db.$on("query", (event) => statements.push({ query: event.query, params: event.params, duration: event.duration }));
   try {
