@@ -6,6 +6,7 @@ const nextConfig = {
   reactStrictMode: true,
   // Server-only packages with native or wasm parts stay outside the bundle.
   // bull-board finds its UI files with require.resolve at run time, which a bundle would break.
+  // PDFKit reads its font metrics (data/*.afm) next to its own code at run time.
   serverExternalPackages: [
     "@node-rs/argon2",
     "pino",
@@ -15,6 +16,8 @@ const nextConfig = {
     "@prisma/adapter-pg",
     "@bull-board/api",
     "@bull-board/hono",
+    "pdfkit",
+    "exceljs",
   ],
 };
 
