@@ -12,6 +12,8 @@ import { exportTransactionsInput } from "~/server/export/export-transactions-inp
 import { getBudget, listBudgets } from "~/server/budget/budget-overview";
 import { createBudgetInput } from "~/server/budget/budget-schemas";
 import { createBudget } from "~/server/budget/manage-budgets";
+import { monthlyReportPdf, REPORT_CONTENT_TYPE } from "~/server/report/monthly-report";
+import { monthlyReportInput } from "~/server/report/monthly-report-data";
 import { listCategories } from "~/server/transaction/categories";
 import { categorySummary } from "~/server/transaction/category-summary";
 import { setCategory, setCategoryInput, setNotes, setNotesInput } from "~/server/transaction/edit-transactions";
@@ -135,5 +137,15 @@ export const REST_ENDPOINTS = [
     body: createBudgetInput,
     status: 201,
     handle: ({ db, userId }, { body }) => createBudget(db, userId, body),
+  }),
+  restEndpoint({
+    method: "GET",
+    path: "/reports/monthly",
+    tag: "Reports",
+    summary: "The monthly report (summary, categories, budgets, top merchants) as a PDF",
+    scope: "READ",
+    query: monthlyReportInput,
+    produces: [REPORT_CONTENT_TYPE],
+    handle: async ({ db, userId }, { query }) => downloadResponse(await monthlyReportPdf(db, userId, query)),
   }),
 ];

@@ -106,6 +106,14 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
       }
     },
   },
+  "GET /api/export/monthly-report": {
+    async run({ handler, noLeak }) {
+      const response = await handler(new Request(url("/api/export/monthly-report?month=2026-03")));
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe("application/pdf");
+      noLeak(Buffer.from(await response.arrayBuffer()).toString("latin1"));
+    },
+  },
   "POST /api/chat": {
     async run({ handler, alice, noLeak }) {
       const message = { role: "user", parts: [{ type: "text", text: "what did I spend on coffee?" }] };
@@ -175,6 +183,7 @@ export const REST_CASES: Record<string, RestCase> = {
       { path: `/transactions/export?format=csv&search=${MARKER}&${march}` },
     ],
   },
+  "GET /reports/monthly": { expect: "no-leak", requests: () => [{ path: "/reports/monthly?month=2026-03" }] },
   "GET /transactions/{id}": { expect: "denied", requests: (a) => [{ path: `/transactions/${a.transactionId}` }] },
   "POST /transactions/categorize": {
     expect: "denied",

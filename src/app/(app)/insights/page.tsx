@@ -6,6 +6,7 @@ import { CardSkeleton } from "../dashboard/card-skeleton";
 import { AnomaliesCard } from "./anomalies-card";
 import { ForecastCard } from "./forecast-card";
 import { InsightsList } from "./insights-list";
+import { MonthlyReportLink } from "./monthly-report-link";
 import { NetWorthCard } from "./net-worth-card";
 import { RecurringCard } from "./recurring-card";
 import { TrendsCard } from "./trends-card";
@@ -30,6 +31,7 @@ export default async function InsightsPage() {
       <p className="mb-6 mt-1 text-sm text-muted-foreground">
         Measured against your own history. Amounts in different currencies are shown apart, never added.
       </p>
+      <MonthlyReportLink defaultMonth={new Date().toISOString().slice(0, 7)} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Suspense fallback={<CardSkeleton title="For you" className="lg:col-span-2" />}>
           <InsightsList />
