@@ -18,8 +18,9 @@ import { streamChat } from "~/server/chat/stream-chat";
 import { type Db, createDb } from "~/server/db";
 import { env } from "~/server/env";
 import { getRedis } from "~/server/redis";
-import { withBenchDatabase } from "./bench-database";
+import { withBenchDatabase, withClient } from "./bench-database";
 import { type Metric, runWhenMain } from "./metric";
+import { withoutTrigramIndexes } from "./trigram-indexes";
 
 const USER_ROWS = 100_000;
 /** Salary (35 paid so far), rent and Netflix (36 each) from April 2023 to March 20th 2026. */
@@ -59,16 +60,6 @@ const MERCHANTS = [
 
 const sqlArray = (values: string[]) => `ARRAY[${values.map((v) => pg.escapeLiteral(v)).join(",")}]`;
 const column = (i: number) => sqlArray(MERCHANTS.map((m) => m[i]!));
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Everyday spending over three years (two accounts, two currencies), then salary, rent and subscriptions. */
 async function loadUser(client: pg.Client, userId: string, accounts: { usd: string; card: string; eur: string }) {
@@ -122,7 +113,7 @@ async function loadOthers(client: pg.Client, users: string[], accounts: string[]
   );
 }
 
-/** Builds the data set; the trigram indexes are rebuilt after the load, which ends in the same state faster. */
+/** Builds the data set. */
 async function seed(url: string, db: Db) {
   const user = await db.user.create({
     data: { email: `bench-${randomUUID()}@example.com`, passwordHash: "bench", timezone: "America/New_York" },
@@ -157,20 +148,16 @@ async function seed(url: string, db: Db) {
       return { user: other.id, account: acct.id };
     }),
   );
-  await withClient(url, async (client) => {
-    const { rows: trigram } = await client.query<{ indexname: string; indexdef: string }>(
-      "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'transactions' AND indexdef LIKE '%gin_trgm_ops%'",
-    );
-    for (const index of trigram) await client.query(`DROP INDEX ${pg.escapeIdentifier(index.indexname)}`);
-    await loadUser(client, user.id, accounts);
-    await loadOthers(
-      client,
-      others.map((o) => o.user),
-      others.map((o) => o.account),
-    );
-    for (const index of trigram) await client.query(index.indexdef);
-    await client.query("ANALYZE transactions");
-  });
+  await withoutTrigramIndexes(url, () =>
+    withClient(url, async (client) => {
+      await loadUser(client, user.id, accounts);
+      await loadOthers(
+        client,
+        others.map((o) => o.user),
+        others.map((o) => o.account),
+      );
+    }),
+  );
   return user;
 }
 

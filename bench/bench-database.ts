@@ -18,8 +18,9 @@ export function urlOf(name: string): string {
   return url.toString();
 }
 
-export async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: urlOf("postgres") });
+/** One plain `pg` connection to `url` for `work`, closed however `work` ends. */
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return await work(client);
@@ -27,6 +28,8 @@ export async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise
     await client.end();
   }
 }
+
+export const admin = <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => withClient(urlOf("postgres"), work);
 
 export const dropNamed = (name: string) =>
   admin((c) => c.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`)).then(() => undefined);

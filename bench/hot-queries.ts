@@ -7,12 +7,12 @@
  * the 100k user (docs/BENCHMARKS.md has them with the index that serves each).
  */
 import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
 import { PrismaClient } from "~/server/db/generated/client";
 import { categorySummary } from "~/server/transaction/category-summary";
 import { listTransactions } from "~/server/transaction/list-transactions";
 import { searchTransactions } from "~/server/transaction/search-transactions";
 import { thisMonthFor } from "~/server/transaction/this-month";
+import { withClient } from "./bench-database";
 import { datasetEmail } from "./dataset/generate-dataset";
 import type { Metric } from "./metric";
 
@@ -30,10 +30,8 @@ const SERVICES: Record<string, (db: PrismaClient, userId: string) => Promise<unk
 
 const isTransactionRead = (s: Statement) => /FROM\s+"?(public"\.")?transactions/i.test(s.query);
 
-async function explain(url: string, statement: Statement): Promise<string> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+function explain(url: string, statement: Statement): Promise<string> {
+  return withClient(url, async (client) => {
     await client.query("BEGIN");
     // As search-transactions sets it for its own statement.
     await client.query("SET LOCAL pg_trgm.word_similarity_threshold = 0.4");
@@ -43,9 +41,7 @@ async function explain(url: string, statement: Statement): Promise<string> {
     );
     await client.query("ROLLBACK");
     return rows.map((r) => r["QUERY PLAN"]).join("\n");
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 export async function measureHotQueries(url: string): Promise<Metric[]> {

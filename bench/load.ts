@@ -13,11 +13,10 @@
  * Run alone: `npx tsx bench/load.ts`; `npm run bench` calls run().
  */
 import autocannon from "autocannon";
-import pg from "pg";
 import { z } from "zod";
 import { LOCAL_CLIENT_ID, LOCAL_SECRET } from "~/local-services/plaid/start-local-plaid-server";
 import { type AppServer, residentMegabytes, startAppServer } from "./app-server";
-import { withDatabase } from "./bench-database";
+import { withClient, withDatabase } from "./bench-database";
 import { measureDashboardSpeed } from "./dashboard-speed";
 import { cloneDataset } from "./dataset/dataset-template";
 import { DATASET, datasetEmail } from "./dataset/generate-dataset";
@@ -122,10 +121,8 @@ async function whileSamplingMemory<T>(app: AppServer, work: () => Promise<T>) {
 }
 
 /** Waits until Postgres has finished what clients that gave up left running, so it does not slow the next figure. */
-async function databaseSettled(url: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+function databaseSettled(url: string) {
+  return withClient(url, async (client) => {
     for (let waited = 0; waited < 120_000; waited += 500) {
       const { rows } = await client.query<{ n: number }>(
         "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()",
@@ -133,22 +130,16 @@ async function databaseSettled(url: string) {
       if (rows[0]!.n === 0) return;
       await new Promise((r) => setTimeout(r, 500));
     }
-  } finally {
-    await client.end();
-  }
+  });
 }
 
-async function bufferCacheCounters(url: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+function bufferCacheCounters(url: string) {
+  return withClient(url, async (client) => {
     const { rows } = await client.query<{ hit: string; read: string }>(
       "SELECT blks_hit::text AS hit, blks_read::text AS read FROM pg_stat_database WHERE datname = current_database()",
     );
     return { hit: Number(rows[0]!.hit), read: Number(rows[0]!.read) };
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 type Population = { label: string; cookies: string[] };

@@ -6,7 +6,6 @@
  * own writer: the rows are what a first sync of each user's bank would have stored. Only the
  * HTTP paging is skipped, which the sync bench measures on its own.
  */
-import pg from "pg";
 import { INSTITUTIONS, BENCHMARK_INSTITUTION_ID, type LocalInstitution } from "~/local-services/plaid/institutions";
 import { renderAccount, renderTransaction } from "~/local-services/plaid/render";
 import { LocalItem } from "~/local-services/plaid/state/local-item";
@@ -16,6 +15,7 @@ import { writeSyncChanges } from "~/server/bank/sync/write-sync-changes";
 import { seedCategories } from "~/server/categorize/seed-categories";
 import { createDb, type Db } from "~/server/db";
 import { hashPassword } from "~/server/user/password";
+import { withoutTrigramIndexes } from "../trigram-indexes";
 
 export const DATASET = {
   /** Part of the cached data set's name (dataset-template.ts): a new version is generated anew. */
@@ -142,36 +142,6 @@ async function writeBank(db: Db, userId: string, bank: ReturnType<typeof bankOf>
     added: bank.added,
     modified: [],
     removed: [],
-  });
-}
-
-/**
- * The trigram indexes cost most of a bulk write (docs/BENCHMARKS.md); built once after the load
- * they end in the same state, faster. VACUUM leaves the table as a settled database's is.
- */
-async function withoutTrigramIndexes(url: string, load: () => Promise<void>) {
-  // A connection each side of the load: one held idle for minutes would only be one more to lose.
-  const withClient = async <T>(work: (client: pg.Client) => Promise<T>) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  };
-  const trigram = await withClient(async (client) => {
-    const { rows } = await client.query<{ indexname: string; indexdef: string }>(
-      "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'transactions' AND indexdef LIKE '%gin_trgm_ops%'",
-    );
-    for (const index of rows) await client.query(`DROP INDEX ${pg.escapeIdentifier(index.indexname)}`);
-    return rows;
-  });
-  await load();
-  await withClient(async (client) => {
-    await client.query("SET maintenance_work_mem = '256MB'");
-    for (const index of trigram) await client.query(index.indexdef);
-    await client.query("VACUUM ANALYZE");
   });
 }
 
