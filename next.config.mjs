@@ -19,6 +19,8 @@ const nextConfig = {
     "pdfkit",
     "exceljs",
   ],
+  // bull-board's page and assets are read from disk at run time, out of sight of the standalone file tracing.
+  outputFileTracingIncludes: { "/api/admin/queues/[[...path]]": ["./node_modules/@bull-board/ui/dist/**/*"] },
 };
 
 export default nextConfig;
