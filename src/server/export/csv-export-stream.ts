@@ -2,19 +2,14 @@
  * The export as CSV (RFC 4180, UTF-8 with a byte-order mark so Excel reads accents right), as a
  * stream that asks the database for the next page only when the reader wants more bytes.
  */
-import { EXPORT_COLUMNS, inertText } from "./export-columns";
+import { csvCell } from "~/server/user/transactions-csv";
+import { EXPORT_COLUMNS } from "./export-columns";
 import type { ExportRow } from "./read-export-pages";
 
 const BOM = "\uFEFF";
 
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-const WRITTEN_BY_US = new Set<keyof ExportRow>(["date", "amount", "currency", "id", "status"]);
-
 function csvLine(row: ExportRow): string {
-  return `${EXPORT_COLUMNS.map(({ key }) => csvField(WRITTEN_BY_US.has(key) ? row[key] : inertText(row[key]))).join(",")}\r\n`;
+  return `${EXPORT_COLUMNS.map(({ key }) => csvCell(row[key], { numeric: key === "amount" })).join(",")}\r\n`;
 }
 
 export function csvExportStream(pages: AsyncGenerator<ExportRow[]>): ReadableStream<Uint8Array> {

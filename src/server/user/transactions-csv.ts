@@ -1,4 +1,5 @@
 import type { Db } from "~/server/db";
+import { inertText } from "~/server/export/export-columns";
 import { toCalendarDate } from "~/server/time/calendar";
 
 const COLUMNS = [
@@ -21,8 +22,7 @@ const COLUMNS = [
  * numbers and stay as they are.
  */
 export function csvCell(value: string | null, { numeric = false } = {}): string {
-  let text = value ?? "";
-  if (!numeric && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  const text = numeric ? (value ?? "") : inertText(value ?? "");
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
