@@ -86,8 +86,10 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
       { category: "FOOD_AND_DRINK" },
       { search: MARKER },
       { ...march },
-      { direction: "DEBIT" },
-      { accountId: a.accountId, category: "FOOD_AND_DRINK", search: "cafe", ...march, direction: "DEBIT" },
+      // Through tRPC "direction" is the infinite query's paging direction, not DEBIT/CREDIT (routers/transaction.ts);
+      // the REST sweep covers that filter.
+      { direction: "forward" },
+      { accountId: a.accountId, category: "FOOD_AND_DRINK", search: "cafe", ...march },
     ],
   },
   "transaction.byId": { expect: "denied", aliceGets: true, inputs: (a) => [{ id: a.transactionId }] },
