@@ -3,11 +3,18 @@ import { enqueue } from "~/server/queue/producers";
 import type { JobPayload } from "~/server/queue/queues";
 
 /**
- * One sync per connection at a time: while a sync job for a connection is waiting or running,
- * another request for it (a duplicate webhook, an impatient "sync now") is the same job.
+ * One sync per connection at a time: while a sync job for a connection is waiting, another
+ * request for it (a duplicate webhook, an impatient "sync now") is the same job. While one is
+ * running, a request is kept as one follow-up job (keepLastIfActive): the running sync may have
+ * fetched before the bank had the news, and dropping the request lost those transactions until
+ * the 6-hourly sync (found by the fault drill, docs/DEPLOY.md).
  */
 export function enqueueSync(connectionId: string, trigger: JobPayload<"bank-sync">["trigger"]) {
-  return enqueue("bank-sync", { connectionId, trigger }, { deduplication: { id: `bank-sync:${connectionId}` } });
+  return enqueue(
+    "bank-sync",
+    { connectionId, trigger },
+    { deduplication: { id: `bank-sync:${connectionId}`, keepLastIfActive: true } },
+  );
 }
 
 /**
