@@ -38,7 +38,7 @@ export async function seedDemo(): Promise<{ email: string; password: string; tra
       decryptAccessToken,
     });
     if (outcome.status === "synced") {
-      await linkTransfers(db, userId);
+      await linkTransfers(db, userId, outcome.newTransactionIds);
       await enqueueCategorize(userId, outcome.newTransactionIds, outcome.syncRunId);
     }
   }
