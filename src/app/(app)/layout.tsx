@@ -21,7 +21,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4">
           <Link href="/dashboard" className="flex items-center gap-2 font-semibold">
             <Wallet className="size-5 text-primary" aria-hidden />
-            <span className="hidden sm:inline">Money Tracking</span>
+            <span className="sr-only sm:not-sr-only">Money Tracking</span>
           </Link>
           <AppNav />
           <div className="ml-auto flex items-center gap-1">

@@ -8,9 +8,8 @@ import { useTRPC } from "~/lib/trpc/react";
 import { CurrencyPicker, useCurrencyChoice } from "../insights/currency-picker";
 import { IncomeSpendingChart } from "../insights/income-spending-chart";
 import { DashboardCard } from "./dashboard-card";
+import { CASH_FLOW_MONTHS } from "./chart-ranges";
 import { CONNECT_OR_IMPORT } from "./next-steps";
-
-export const CASH_FLOW_MONTHS = 6;
 
 export function CashFlowCard() {
   const trpc = useTRPC();
@@ -22,7 +21,7 @@ export function CashFlowCard() {
   return (
     <DashboardCard
       testId="cash-flow"
-      bodyClassName="overflow-visible"
+      scrollable={false}
       title="Cash flow"
       description={`Income against spending, last ${CASH_FLOW_MONTHS} months${thisMonth ? ` · this month ${formatMoneyChange(thisMonth.net, currency)}` : ""}`}
       action={<CurrencyPicker currencies={currencies} value={currency} onChange={setCurrency} />}

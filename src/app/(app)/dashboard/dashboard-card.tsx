@@ -14,6 +14,7 @@ export function DashboardCard({
   action,
   testId,
   bodyClassName,
+  scrollable = true,
   children,
 }: {
   title: string;
@@ -21,6 +22,8 @@ export function DashboardCard({
   action?: ReactNode;
   testId: string;
   bodyClassName?: string;
+  /** Lists scroll inside the card, so the body can take keyboard focus to be scrolled; charts fit. */
+  scrollable?: boolean;
   children: ReactNode;
 }) {
   return (
@@ -32,7 +35,21 @@ export function DashboardCard({
         </div>
         {action}
       </CardHeader>
-      <CardContent className={cn("min-h-0 flex-1 overflow-y-auto", bodyClassName)}>{children}</CardContent>
+      {scrollable ? (
+        <CardContent
+          role="region"
+          aria-label={title}
+          tabIndex={0}
+          className={cn(
+            "min-h-0 flex-1 overflow-y-auto rounded-b-lg outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-ring",
+            bodyClassName,
+          )}
+        >
+          {children}
+        </CardContent>
+      ) : (
+        <CardContent className={cn("min-h-0 flex-1", bodyClassName)}>{children}</CardContent>
+      )}
     </Card>
   );
 }

@@ -11,9 +11,8 @@ import { useTRPC } from "~/lib/trpc/react";
 import { fromMinorUnits, toMinorUnits } from "~/server/transaction/money";
 import { CurrencyPicker, useCurrencyChoice } from "../insights/currency-picker";
 import { DashboardCard } from "./dashboard-card";
+import { NET_WORTH_MONTHS } from "./chart-ranges";
 import { CONNECT_OR_IMPORT } from "./next-steps";
-
-export const NET_WORTH_MONTHS = 6;
 
 export function NetWorthSummary() {
   const trpc = useTRPC();
@@ -28,7 +27,8 @@ export function NetWorthSummary() {
   return (
     <DashboardCard
       testId="net-worth"
-      bodyClassName="flex flex-col gap-2 overflow-visible"
+      scrollable={false}
+      bodyClassName="flex flex-col gap-2"
       title="Net worth"
       description="What you own minus what you owe"
       action={<CurrencyPicker currencies={currencies} value={currency} onChange={setCurrency} />}
