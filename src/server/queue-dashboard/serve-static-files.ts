@@ -21,10 +21,11 @@ export function serveStaticFiles(options: {
   root: string;
   rewriteRequestPath?: (p: string) => string;
 }): MiddlewareHandler {
-  const root = path.resolve(process.cwd(), options.root);
+  // Not traced by the bundler: next.config's outputFileTracingIncludes ships exactly bull-board's UI folder.
+  const root = path.resolve(/*turbopackIgnore: true*/ process.cwd(), options.root);
   return async (c) => {
     const requested = options.rewriteRequestPath ? options.rewriteRequestPath(c.req.path) : c.req.path;
-    const file = path.resolve(root, `.${path.posix.normalize(`/${requested}`)}`);
+    const file = path.resolve(/*turbopackIgnore: true*/ root, `.${path.posix.normalize(`/${requested}`)}`);
     const type = TYPES[path.extname(file)];
     if (!file.startsWith(`${root}${path.sep}`) || !type) return c.notFound();
     try {
