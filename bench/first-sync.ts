@@ -20,7 +20,7 @@ const connections = z.object({
       json: z.array(
         z.object({
           id: z.string(),
-          syncRuns: z.array(z.object({ status: z.string(), added: z.number() })),
+          lastRun: z.object({ status: z.string(), added: z.number() }).nullable(),
         }),
       ),
     }),
@@ -42,7 +42,7 @@ export async function measureFirstSync(appUrl: string, cookie: string): Promise<
   });
   if (!response.ok) throw new Error(`connectSandbox: HTTP ${response.status} ${await response.text()}`);
   while (performance.now() - started < TIMEOUT_MS) {
-    const run = (await connectionsOf(appUrl, cookie)).find((c) => !before.has(c.id))?.syncRuns[0];
+    const run = (await connectionsOf(appUrl, cookie)).find((c) => !before.has(c.id))?.lastRun;
     if (run?.status === "FAILED") throw new Error("the first sync failed");
     if (run?.status === "SUCCEEDED") {
       const seconds = Math.round((performance.now() - started) / 100) / 10;
