@@ -65,7 +65,8 @@ describe("POST /api/chat", () => {
     expect(textOf(chunks)).toMatch(/^You spent \$12\.34 this month/);
   });
 
-  it("limits each user to 20 messages a minute", async () => {
+  // Twenty streamed answers, each spread over a fifth of a second like a model's.
+  it("limits each user to 20 messages a minute", { timeout: 60_000 }, async () => {
     signIn();
     const statuses: number[] = [];
     // One turn above was already counted; refused requests (401, 403, 400) are not.

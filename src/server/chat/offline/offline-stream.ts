@@ -1,7 +1,15 @@
 import { randomUUID } from "node:crypto";
+import { setTimeout as pause } from "node:timers/promises";
 import type { UIMessageStreamWriter } from "ai";
 import type { ToolContext } from "../tools/chat-tool";
 import { answerText, planOffline, runPlan } from "./offline-engine";
+
+/**
+ * How long the text takes to stream, whatever its length. Written back to back, the whole answer
+ * lands in one network read and appears at once; a model's words arrive one after another, and
+ * so do these, without making a long answer slow.
+ */
+const TEXT_STREAM_MS = 200;
 
 /** Word-sized pieces, keeping the spaces, so the answer streams like a model's. */
 export function textPieces(text: string): string[] {
@@ -26,7 +34,11 @@ export async function writeOfflineAnswer(writer: UIMessageStreamWriter, ctx: Too
   const id = `text_${randomUUID()}`;
   writer.write({ type: "start-step" });
   writer.write({ type: "text-start", id });
-  for (const delta of textPieces(answerText(ctx, plan, call))) writer.write({ type: "text-delta", id, delta });
+  const pieces = textPieces(answerText(ctx, plan, call));
+  for (const delta of pieces) {
+    writer.write({ type: "text-delta", id, delta });
+    await pause(TEXT_STREAM_MS / pieces.length);
+  }
   writer.write({ type: "text-end", id });
   writer.write({ type: "finish-step" });
 }
