@@ -16,6 +16,8 @@ declare module "vitest" {
     appUrl: string;
     demoEmail: string;
     demoPassword: string;
+    /** What a CLI command needs to act on the app's database and queues. */
+    appEnv: Record<string, string>;
   }
 }
 
@@ -94,6 +96,14 @@ export default async function setup(project: TestProject) {
     project.provide("appUrl", APP_URL);
     project.provide("demoEmail", seeded.email);
     project.provide("demoPassword", seeded.password);
+    project.provide("appEnv", {
+      NODE_ENV: "production",
+      DATABASE_URL: env.DATABASE_URL!,
+      REDIS_PREFIX: env.REDIS_PREFIX!,
+      ENCRYPTION_KEYS: env.ENCRYPTION_KEYS!,
+      NEXTAUTH_SECRET: env.NEXTAUTH_SECRET!,
+      LOG_LEVEL: "warn",
+    });
   } catch (error) {
     await stop();
     throw error;
