@@ -37,7 +37,8 @@ export async function measureFirstSync(appUrl: string, cookie: string): Promise<
   const started = performance.now();
   const response = await fetch(`${appUrl}/api/trpc/bank.connectSandbox`, {
     method: "POST",
-    headers: { cookie, "content-type": "application/json" },
+    // A browser sends its origin with every POST; the app refuses a mutation without one (CSRF).
+    headers: { cookie, "content-type": "application/json", origin: appUrl },
     body: JSON.stringify({ json: { institutionId: INSTITUTION } }),
   });
   if (!response.ok) throw new Error(`connectSandbox: HTTP ${response.status} ${await response.text()}`);

@@ -22,7 +22,7 @@ import { cloneDataset } from "./dataset/dataset-template";
 import { DATASET, datasetEmail } from "./dataset/generate-dataset";
 import { FIRST_SYNC_HISTORY_DAYS, measureFirstSync } from "./first-sync";
 import { measureHotQueries } from "./hot-queries";
-import { type Metric, runWhenMain } from "./metric";
+import { type Metric, formatTable, runWhenMain } from "./metric";
 import { freePort, startService } from "./service-process";
 import { signInCookie } from "./sign-in";
 
@@ -235,6 +235,8 @@ async function measure(app: AppServer, databaseUrl: string, generatedSeconds: nu
     { label: `${CONNECTIONS} users`, cookies: ordinary },
     { label: "the 100k-transaction user", cookies: [big] },
   ]);
+  // Printed as soon as measured: a later part that fails to measure does not take these with it.
+  progress(formatTable([{ bench: "load", seconds: 0, metrics: load }]));
   const newcomer = await signInCookie(app.url, datasetEmail(DATASET.users - 1), DATASET.password);
   return [
     ...(generatedSeconds === null
