@@ -72,7 +72,7 @@ export async function measureHotQueries(url: string): Promise<Metric[]> {
       .filter(isTransactionRead)
       .map((s) => s.duration)
       .sort((a, b) => a - b);
-    const p95 = durations[Math.ceil(0.95 * durations.length) - 1]!;
+    const p95 = Math.round(durations[Math.ceil(0.95 * durations.length) - 1]! * 10) / 10;
     return [
       {
         name: `architecture: DB query p95, ${durations.length} statements of summary/list/search`,
