@@ -1,18 +1,11 @@
 import { generate } from "otplib";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { browserForThisFile } from "./browser";
+import { PASSWORD, signUp } from "./session";
 
 const appUrl = inject("appUrl");
-const PASSWORD = "a-long-password-1";
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForThisFile();
 
 /** Console errors other than the expected 401 of a sign-in that still needs its code; a CSP violation would show here. */
 function collectProblems(page: Page): string[] {
@@ -24,21 +17,11 @@ function collectProblems(page: Page): string[] {
   return problems;
 }
 
-async function signUp(page: Page): Promise<string> {
-  const email = `security-${Date.now()}@example.com`;
-  await page.goto(`${appUrl}/sign-up`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL("**/dashboard");
-  return email;
-}
-
 describe("two-factor, API tokens, export and deletion in the browser", () => {
   it("turns two-factor on, asks for the code at sign-in, and takes a recovery code", async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const problems = collectProblems(page);
-    const email = await signUp(page);
+    const email = await signUp(page, appUrl, "security");
     // Secure (with the __Secure- prefix) only over https; the test server speaks http.
     const sessionCookie = (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
     expect(sessionCookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });

@@ -146,8 +146,8 @@ async function download(page: Page, link: string): Promise<{ name: string; bytes
   return { name: file.suggestedFilename(), bytes: Buffer.concat(chunks) };
 }
 
-/** The filtered list as CSV and Excel, from the links on the Transactions page. */
-async function exportTheList(page: Page, merchant: string) {
+/** The list as CSV and Excel from the Transactions page, the monthly PDF report from Insights. */
+async function exportListAndReport(page: Page, merchant: string) {
   await page.goto(`${appUrl}/transactions`);
   await page.getByTestId("transaction-list").getByRole("row").first().waitFor();
   const csv = await download(page, "Export CSV");
@@ -160,13 +160,19 @@ async function exportTheList(page: Page, merchant: string) {
   // An .xlsx file is a ZIP archive holding the workbook's XML parts.
   expect(xlsx.bytes.subarray(0, 2).toString("latin1")).toBe("PK");
   expect(xlsx.bytes.includes("xl/worksheets/")).toBe(true);
+
+  await page.goto(`${appUrl}/insights`);
+  const pdf = await download(page, "Download monthly report");
+  expect(pdf.name).toMatch(/\.pdf$/);
+  expect(pdf.bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  await shoot(page, "insights-report");
 }
 
 describe("the golden path of a new user", () => {
   it("signs up, connects a bank, recategorizes, budgets, asks, and signs out", { timeout: 240_000 }, async () => {
     const page = await browser().newPage();
     const problems: string[] = [];
-    page.on("pageerror", (e) => problems.push(String(e)));
+    page.on("pageerror", (e) => problems.push(`${new URL(page.url()).pathname}: ${String(e)}`));
 
     await signUp(page, appUrl, "golden");
     await page.getByText("Connect a bank or import a bank file").first().waitFor();
@@ -186,7 +192,7 @@ describe("the golden path of a new user", () => {
     expect(lengths.at(-1)).toBe(answer.length);
     expect(lengths.filter((n) => n > 0 && n < answer.length).length).toBeGreaterThanOrEqual(3);
 
-    await exportTheList(page, merchant);
+    await exportListAndReport(page, merchant);
 
     await page.goto(`${appUrl}/dashboard`);
     await page.getByTestId("recent-transactions").locator("tbody tr").first().waitFor();
