@@ -279,7 +279,13 @@ describe("when the LLM fails, the offline model answers, the job succeeds and th
     const retry = await getQueue("categorize").getJob(result.retryJobId!);
     expect(await retry!.getState()).toBe("delayed");
     expect(retry!.opts.delay).toBeGreaterThanOrEqual(10 * 60_000);
-    expect(retry!.data).toEqual({ userId: user.id, transactionIds: [...ids].sort(), llmRetry: 1 });
+    expect(retry!.data).toEqual({
+      userId: user.id,
+      transactionIds: [...ids].sort(),
+      llmRetry: 1,
+      // The retry carries the request id of the job it follows, so its logs join the same trace.
+      requestId: expect.stringMatching(/^job:categorize:/),
+    });
 
     // The LLM is back: the retry, run now, takes its answers and clears the mark.
     llm.script.reset();
