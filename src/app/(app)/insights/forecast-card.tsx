@@ -1,13 +1,13 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { useState, useTransition } from "react";
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { AXIS_PROPS, CHART_COLORS, ChartFrame, MoneyTooltip } from "~/components/ui/chart";
 import { NativeSelect } from "~/components/ui/native-select";
-import { Skeleton } from "~/components/ui/skeleton";
 import { formatMoney } from "~/lib/format";
+import { cn } from "~/lib/cn";
 import { useTRPC } from "~/lib/trpc/react";
 import type { RouterOutputs } from "~/lib/trpc/types";
 
@@ -33,10 +33,10 @@ function SalaryVerdict({ forecast }: { forecast: Forecast }) {
 export function ForecastCard() {
   const trpc = useTRPC();
   const [days, setDays] = useState<(typeof HORIZONS)[number]>(30);
-  const { data: forecast } = useQuery({
-    ...trpc.analytics.forecast.queryOptions({ days }),
-    placeholderData: keepPreviousData,
-  });
+  // Suspense reads the server's prefetched forecast during hydration (a plain query rendered its
+  // skeleton there, React #418); a transition keeps the current chart up while a new horizon loads.
+  const [loading, startLoading] = useTransition();
+  const { data: forecast } = useSuspenseQuery(trpc.analytics.forecast.queryOptions({ days }));
 
   return (
     <Card className="lg:col-span-2">
@@ -50,7 +50,7 @@ export function ForecastCard() {
         <NativeSelect
           aria-label="Horizon"
           value={days}
-          onChange={(e) => setDays(Number(e.target.value) as typeof days)}
+          onChange={(e) => startLoading(() => setDays(Number(e.target.value) as typeof days))}
           className="w-32"
         >
           {HORIZONS.map((d) => (
@@ -60,10 +60,8 @@ export function ForecastCard() {
           ))}
         </NativeSelect>
       </CardHeader>
-      <CardContent className="flex flex-col gap-4">
-        {!forecast ? (
-          <Skeleton className="h-60 w-full" />
-        ) : forecast.currencies.length === 0 ? (
+      <CardContent className={cn("flex flex-col gap-4 transition-opacity", loading && "opacity-60")} aria-busy={loading}>
+        {forecast.currencies.length === 0 ? (
           <p className="py-6 text-sm text-muted-foreground">
             Connect or import a checking or savings account to see a forecast.
           </p>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery, useSuspenseInfiniteQuery } from "@tanstack/react-query";
+import { useSuspenseInfiniteQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useState } from "react";
 import { useTRPC } from "~/lib/trpc/react";
@@ -26,7 +26,7 @@ export function TransactionsView() {
   const list = useSuspenseInfiniteQuery(
     trpc.transaction.list.infiniteQueryOptions({ ...filters, limit: PAGE_SIZE }, { getNextPageParam: nextPageParam }),
   );
-  const { data: accounts = [] } = useQuery(trpc.bank.accounts.queryOptions());
+  const { data: accounts } = useSuspenseQuery(trpc.bank.accounts.queryOptions());
   const rows = useMemo(() => list.data.pages.flatMap((p) => p.items), [list.data]);
 
   const setFilters = useCallback(
