@@ -155,7 +155,8 @@ export async function generateLedgerUser(
     });
   const checking = (await account("Checking", "USD", "CHECKING", "2450.37")).id;
   const euro = (await account("Compte courant", "EUR", "CHECKING", "812.90")).id;
-  const card = (await account("Visa", "USD", "CREDIT", "640.12")).id;
+  // Stored signed like the ledger: the card owes 640.12.
+  const card = (await account("Visa", "USD", "CREDIT", "-640.12")).id;
   const savings = (await account("Savings", "USD", "SAVINGS", "10000.00")).id;
 
   const rows: Row[] = [];

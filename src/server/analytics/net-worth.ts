@@ -1,7 +1,8 @@
 /**
  * Net worth over time, rebuilt from today's balances: a month's closing balance is today's
- * balance minus everything that happened after that month. Per currency. Credit and loan
- * balances are what is owed (Plaid's convention: positive = owed), so they count negatively.
+ * balance minus everything that happened after that month. Per currency. Balances are stored
+ * signed like the ledger (a card's debt is negative, see the Plaid transform), so a credit or
+ * loan account is a liability of minus its balance.
  */
 import { z } from "zod";
 import type { Db } from "~/server/db";
@@ -62,9 +63,7 @@ async function computeNetWorth(db: Db, userId: string, months: number, today: st
     byCurrency.set(account.currency, totals);
     // Walk back from today: each month's closing value undoes the flows of every later month.
     // The reported balance already includes anything dated after today (pending, scheduled).
-    let signed =
-      (liability ? -1n : 1n) * toMinorUnits(account.currentBalance!.toFixed(2)) -
-      (flows.get(`${account.id}|future`) ?? 0n);
+    let signed = toMinorUnits(account.currentBalance!.toFixed(2)) - (flows.get(`${account.id}|future`) ?? 0n);
     for (let i = points.length - 1; i >= 0; i--) {
       if (liability) totals.liabilities[i]! += -signed;
       else totals.assets[i]! += signed;

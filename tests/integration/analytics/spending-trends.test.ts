@@ -91,14 +91,19 @@ describe("net worth over time", () => {
     for (const point of points) {
       const [expected] = await oracle(
         db,
-        `SELECT ${money(`SUM(CASE WHEN a.account_type IN ('CREDIT', 'LOAN') THEN -a.current_balance ELSE a.current_balance END
-                 - COALESCE((SELECT SUM(t.amount) FROM transactions t WHERE t.account_id = a.id AND t.transaction_date > $3::date), 0))`)} AS net
-           FROM bank_accounts a WHERE a.user_id = $1::uuid AND a.currency = $2 AND a.current_balance IS NOT NULL`,
+        `WITH closing AS (
+           SELECT a.account_type, a.current_balance
+                  - COALESCE((SELECT SUM(t.amount) FROM transactions t WHERE t.account_id = a.id AND t.transaction_date > $3::date), 0) AS balance
+             FROM bank_accounts a WHERE a.user_id = $1::uuid AND a.currency = $2 AND a.current_balance IS NOT NULL)
+         SELECT ${money("SUM(balance)")} AS net,
+                ${money("COALESCE(-SUM(balance) FILTER (WHERE account_type IN ('CREDIT', 'LOAN')), 0)")} AS owed
+           FROM closing`,
         user.id,
         point.currency,
         point.date,
       );
       expect(point.netWorth, `${point.currency} ${point.date}`).toBe(expected!.net);
+      expect(point.liabilities, `${point.currency} ${point.date}`).toBe(expected!.owed);
     }
   });
 });
