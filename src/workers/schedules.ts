@@ -14,7 +14,8 @@ type Schedule = {
 };
 
 export const SCHEDULES: Schedule[] = [
-  // Budgets and goals recomputed, lost categorizations queued again: catches what a lost job missed.
+  // Budgets and goals recomputed, lost categorizations queued again (catches what a lost job
+  // missed); audit entries past their retention deleted.
   { id: "daily-reconcile", repeat: { pattern: "20 3 * * *", tz: "UTC" }, data: { task: "reconcile" } },
   // Daily summaries and weekly reports fall due at each user's own local time.
   { id: "digests", repeat: { every: 5 * 60_000 }, data: { task: "digests" } },

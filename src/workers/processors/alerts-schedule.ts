@@ -6,6 +6,7 @@ import { refreshAllGoals } from "~/server/goal/refresh-goals";
 import { raiseDueDigests } from "~/server/notification/digests";
 import { redeliverPending } from "~/server/notification/redeliver-pending";
 import type { JobPayload } from "~/server/queue/queues";
+import { pruneAuditLog } from "~/server/security/audit-retention";
 
 export async function process(data: JobPayload<"alerts-schedule">) {
   switch (data.task) {
@@ -14,6 +15,7 @@ export async function process(data: JobPayload<"alerts-schedule">) {
         budgets: await reconcileBudgets(db),
         goals: await refreshAllGoals(db),
         categorization: await reconcileCategorization(db),
+        auditLog: await pruneAuditLog(db),
       };
     case "digests":
       return raiseDueDigests(db);
