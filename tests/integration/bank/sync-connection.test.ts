@@ -38,6 +38,18 @@ describe("syncing a bank connection through the plaid SDK", () => {
     });
   });
 
+  it("closes a run left running by a worker that died, when the connection syncs again", async () => {
+    const orphan = await db.syncRun.create({
+      data: { userId: link.user.id, connectionId: link.connectionId, trigger: "webhook", pages: 2 },
+    });
+    const outcome = await sync();
+    expect(outcome.status).toBe("synced");
+    const closed = await db.syncRun.findUniqueOrThrow({ where: { id: orphan.id } });
+    expect(closed).toMatchObject({ status: "FAILED", pages: 2, error: expect.stringMatching(/^Interrupted/) });
+    expect(closed.finishedAt).not.toBeNull();
+    expect(await db.syncRun.count({ where: { connectionId: link.connectionId, status: "RUNNING" } })).toBe(0);
+  });
+
   it("re-running a sync adds nothing", async () => {
     const before = await db.transaction.count({ where: { userId: link.user.id } });
     const outcome = await sync();
@@ -100,12 +112,14 @@ describe("syncing a bank connection through the plaid SDK", () => {
 
   it("a failed sync writes nothing and keeps the cursor, and the next one catches up", async () => {
     const cursor = (await db.bankConnection.findUniqueOrThrow({ where: { id: link.connectionId } })).syncCursor;
+    const failedRuns = () => db.syncRun.count({ where: { connectionId: link.connectionId, status: "FAILED" } });
+    const failedBefore = await failedRuns();
     bank.server.control.addTransactions(link.itemId, { count: 4 });
     bank.server.control.injectError({ code: "INTERNAL_SERVER_ERROR", times: 1, path: "/transactions/sync" });
     await expect(sync()).rejects.toMatchObject({ name: "ProviderError", kind: "retry" });
     const failed = await db.bankConnection.findUniqueOrThrow({ where: { id: link.connectionId } });
     expect(failed).toMatchObject({ syncCursor: cursor, status: "ERROR" });
-    expect(await db.syncRun.count({ where: { connectionId: link.connectionId, status: "FAILED" } })).toBe(1);
+    expect(await failedRuns()).toBe(failedBefore + 1);
     await expect(sync()).resolves.toMatchObject({ status: "synced", added: 4 });
     await expectInStep();
   });

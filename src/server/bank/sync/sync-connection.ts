@@ -72,6 +72,8 @@ async function collectChanges(
   }
 }
 
+const INTERRUPTED = "Interrupted: the worker stopped before this sync finished; it was run again.";
+
 export async function syncConnection(
   db: Db,
   connectionId: string,
@@ -85,10 +87,19 @@ export async function syncConnection(
   if (!connection) return { status: "skipped", reason: "connection no longer exists" };
   if (connection.status === "DISCONNECTED") return { status: "skipped", reason: "connection is disconnected" };
 
-  const run = await db.syncRun.create({
-    data: { userId: connection.userId, connectionId, trigger },
-    select: { id: true, startedAt: true },
-  });
+  // Syncs of one connection never overlap (one job per connection), so a run still marked as
+  // running belongs to a worker that died mid-sync; this sync is its retry. Closed, it stops
+  // showing as live progress.
+  const [, run] = await db.$transaction([
+    db.syncRun.updateMany({
+      where: { connectionId, status: "RUNNING" },
+      data: { status: "FAILED", finishedAt: new Date(), error: INTERRUPTED },
+    }),
+    db.syncRun.create({
+      data: { userId: connection.userId, connectionId, trigger },
+      select: { id: true, startedAt: true },
+    }),
+  ]);
   const finishRun = (data: {
     status: "SUCCEEDED" | "FAILED";
     error?: string;
@@ -98,7 +109,7 @@ export async function syncConnection(
   }) =>
     db.syncRun.update({
       where: { id: run.id },
-      data: { ...data, finishedAt: new Date(), durationMs: Date.now() - run.startedAt.getTime() },
+      data: { error: null, ...data, finishedAt: new Date(), durationMs: Date.now() - run.startedAt.getTime() },
     });
   await db.bankConnection.update({ where: { id: connectionId }, data: { status: "SYNCING" } });
 
