@@ -120,8 +120,10 @@ function stripPlace(text: string): string {
   let changed = true;
   while (changed && words.length > 1) {
     changed = false;
-    const last = normalizeText(words[words.length - 1]!);
-    if (US_STATES.has(last) || COUNTRY_CODES.has(last)) {
+    const word = words[words.length - 1]!;
+    const last = normalizeText(word);
+    // Statements print place codes in capitals: "Toys R Us" or "Bar Ca" keep their last word.
+    if ((US_STATES.has(last) || COUNTRY_CODES.has(last)) && word === word.toUpperCase()) {
       words.pop();
       changed = true;
       continue;
