@@ -2,13 +2,20 @@ import { Wallet } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ThemeToggle } from "~/components/theme-toggle";
+import { getQueryClient, trpc } from "~/lib/trpc/server";
+import { DisplayProvider } from "~/lib/use-format";
 import { requireSession } from "~/server/auth/require-session";
 import { AppNav } from "./app-nav";
 import { SignOutButton } from "./sign-out-button";
 
-/** Every page under (app) needs a session; a stranger is sent to sign in and brought back afterwards. */
+/**
+ * Every page under (app) needs a session; a stranger is sent to sign in and brought back afterwards.
+ * The user's locale and time zone are read here, once, so the server render and the browser format
+ * every amount and date alike (Settings refreshes the router after a change).
+ */
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const session = await requireSession();
+  const me = await getQueryClient().fetchQuery(trpc.user.me.queryOptions());
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -34,7 +41,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 outline-none">
-        {children}
+        <DisplayProvider locale={me.locale} timeZone={me.timezone}>
+          {children}
+        </DisplayProvider>
       </main>
     </div>
   );

@@ -7,7 +7,8 @@
  */
 import type { ReactElement } from "react";
 import { ResponsiveContainer } from "recharts";
-import { formatMoney } from "~/lib/format";
+import type { Formatters } from "~/lib/format";
+import { useFormat } from "~/lib/use-format";
 
 export const CHART_COLORS = [
   "oklch(0.58 0.14 160)",
@@ -53,6 +54,7 @@ export function MoneyTooltip({
   label?: string | number;
   currency: string;
 }) {
+  const format = useFormat();
   if (!active || !payload?.length) return null;
   return (
     <div className="rounded-md border bg-background px-3 py-2 text-xs text-foreground shadow-md">
@@ -62,7 +64,7 @@ export function MoneyTooltip({
           <li key={String(entry.name)} className="flex items-center gap-2">
             <span className="size-2 rounded-full" style={{ background: entry.color }} aria-hidden />
             <span>{entry.name}</span>
-            <span className="ml-auto tabular-nums">{formatValue(entry.value, currency)}</span>
+            <span className="ml-auto tabular-nums">{formatValue(entry.value, currency, format)}</span>
           </li>
         ))}
       </ul>
@@ -70,7 +72,7 @@ export function MoneyTooltip({
   );
 }
 
-function formatValue(value: unknown, currency: string): string {
-  if (Array.isArray(value)) return value.map((v) => formatValue(v, currency)).join(" – ");
-  return typeof value === "number" ? formatMoney(String(value), currency) : String(value ?? "");
+function formatValue(value: unknown, currency: string, format: Formatters): string {
+  if (Array.isArray(value)) return value.map((v) => formatValue(v, currency, format)).join(" – ");
+  return typeof value === "number" ? format.money(String(value), currency) : String(value ?? "");
 }

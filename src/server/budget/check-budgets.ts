@@ -77,7 +77,7 @@ async function raiseBudgetAlerts(db: Db, budget: LoadedBudget, current: PeriodFi
 }
 
 function budgetAlertText(budget: LoadedBudget, current: PeriodFigures, available: bigint): string {
-  const money = (units: bigint) => formatMoney(fromMinorUnits(units), budget.currency);
+  const money = (units: bigint) => formatMoney(fromMinorUnits(units), budget.currency, budget.user.locale);
   const percent = percentUsed(current.spent, available);
   const left = available - current.spent;
   const balance = left >= 0n ? `${money(left)} left` : `${money(-left)} over`;

@@ -28,7 +28,7 @@ export const budgetSelect = {
   rollover: true,
   alertThresholds: true,
   status: true,
-  user: { select: { timezone: true } },
+  user: { select: { timezone: true, locale: true } },
 } as const;
 
 export type LoadedBudget = Prisma.BudgetGetPayload<{ select: typeof budgetSelect }>;

@@ -39,7 +39,15 @@ export async function refreshGoals(db: Db, userId: string, goalId?: string): Pro
 async function settleStatuses(db: Db, userId: string, goalId?: string) {
   const goals = await db.savingsGoal.findMany({
     where: { userId, status: { in: ["ACTIVE", "ACHIEVED"] }, ...(goalId ? { id: goalId } : {}) },
-    select: { id: true, name: true, status: true, currentAmount: true, targetAmount: true, currency: true },
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      currentAmount: true,
+      targetAmount: true,
+      currency: true,
+      user: { select: { locale: true } },
+    },
   });
   let achieved = 0;
   for (const goal of goals) {
@@ -64,9 +72,10 @@ async function settleStatuses(db: Db, userId: string, goalId?: string) {
       type: "goal_achieved",
       dedupeKey: `goal-achieved:${goal.id}`,
       title: `Goal reached: ${goal.name}`,
-      message: `You have saved ${formatMoney(goal.currentAmount.toString(), goal.currency)} of ${formatMoney(
+      message: `You have saved ${formatMoney(goal.currentAmount.toString(), goal.currency, goal.user.locale)} of ${formatMoney(
         goal.targetAmount.toString(),
         goal.currency,
+        goal.user.locale,
       )}. Well done!`,
       data: { goalId: goal.id },
     });

@@ -22,6 +22,7 @@ export async function raiseDueDigests(db: Db, now = new Date()): Promise<{ daily
     select: {
       id: true,
       timezone: true,
+      locale: true,
       preferences: { select: { dailySummaryTime: true, weeklyReportDay: true } },
       notificationRules: {
         where: { ruleType: { in: ["daily_summary", "weekly_report"] } },
@@ -42,10 +43,10 @@ export async function raiseDueDigests(db: Db, now = new Date()): Promise<{ daily
       user.notificationRules.find((r) => r.ruleType === type)?.enabled ?? DEFAULT_RULES[type].enabled;
 
     if (enabled("daily_summary") && !(await known(db, user.id, `daily-summary:${day}`))) {
-      if ((await raiseDailySummary(db, user.id, day)).length) raised.daily++;
+      if ((await raiseDailySummary(db, user, day)).length) raised.daily++;
     }
     if (enabled("weekly_report") && weekday === (user.preferences?.weeklyReportDay ?? "MONDAY")) {
-      if (!(await known(db, user.id, `weekly-report:${day}`)) && (await raiseWeeklyReport(db, user.id, day)).length)
+      if (!(await known(db, user.id, `weekly-report:${day}`)) && (await raiseWeeklyReport(db, user, day)).length)
         raised.weekly++;
     }
   }
@@ -66,15 +67,17 @@ async function budgetLines(db: Db, userId: string): Promise<string[]> {
   );
 }
 
-export async function raiseDailySummary(db: Db, userId: string, day: string) {
+type Recipient = { id: string; locale: string };
+
+export async function raiseDailySummary(db: Db, { id: userId, locale }: Recipient, day: string) {
   const yesterday = addDays(day, -1);
   const spent = await spendingDigest(db, userId, { from: yesterday, to: yesterday });
   const month = await spendingDigest(db, userId, { from: monthOf(day).from, to: day });
   const budgets = await budgetLines(db, userId);
   const lines = [
-    `Yesterday (${formatDay(yesterday)}) you spent ${describeSpending(spent)}.`,
-    ...topCategoriesLines(spent),
-    `This month so far: ${describeTotal(month)}.`,
+    `Yesterday (${formatDay(yesterday, locale)}) you spent ${describeSpending(spent, locale)}.`,
+    ...topCategoriesLines(spent, locale),
+    `This month so far: ${describeTotal(month, locale)}.`,
     ...(budgets.length ? ["Budgets:", ...budgets] : []),
   ];
   return raiseNotification(db, {
@@ -86,14 +89,14 @@ export async function raiseDailySummary(db: Db, userId: string, day: string) {
   });
 }
 
-export async function raiseWeeklyReport(db: Db, userId: string, day: string) {
+export async function raiseWeeklyReport(db: Db, { id: userId, locale }: Recipient, day: string) {
   const week = { from: addDays(day, -7), to: addDays(day, -1) };
   const spent = await spendingDigest(db, userId, week);
   const before = await spendingDigest(db, userId, { from: addDays(day, -14), to: addDays(day, -8) });
   const budgets = await budgetLines(db, userId);
   const lines = [
-    `From ${formatDay(week.from)} to ${formatDay(week.to)} you spent ${describeSpending(spent)} (the week before: ${describeTotal(before)}).`,
-    ...(spent.categories.length ? ["Where it went:", ...topCategoriesLines(spent, 5)] : []),
+    `From ${formatDay(week.from, locale)} to ${formatDay(week.to, locale)} you spent ${describeSpending(spent, locale)} (the week before: ${describeTotal(before, locale)}).`,
+    ...(spent.categories.length ? ["Where it went:", ...topCategoriesLines(spent, locale, 5)] : []),
     ...(budgets.length ? ["Budgets:", ...budgets] : []),
   ];
   return raiseNotification(db, {

@@ -26,7 +26,12 @@ export async function raiseLargeTransactionAlerts(
   if (transactionIds.length === 0) return 0;
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { timezone: true, currency: true, preferences: { select: { largeTransactionThreshold: true } } },
+    select: {
+      timezone: true,
+      currency: true,
+      locale: true,
+      preferences: { select: { largeTransactionThreshold: true } },
+    },
   });
   const threshold = user.preferences?.largeTransactionThreshold ?? new Prisma.Decimal(500);
   const since = addDays(todayIn(user.timezone, now), -RECENT_DAYS);
@@ -65,8 +70,9 @@ export async function raiseLargeTransactionAlerts(
       // A posted transaction names the pending one it replaced: both are one purchase, one alert.
       dedupeKey: `large-tx:${tx.accountId}:${tx.pendingTransactionId ?? tx.providerTransactionId}`,
       title: "Large transaction",
-      message: `${formatMoney(tx.amount.toString(), tx.currency)} at ${tx.merchantName ?? tx.description} on ${formatDay(
+      message: `${formatMoney(tx.amount.toString(), tx.currency, user.locale)} at ${tx.merchantName ?? tx.description} on ${formatDay(
         toCalendarDate(tx.transactionDate),
+        user.locale,
       )} (${tx.account.name}). Category: ${humanizeSlug(current)}.`,
       data,
     });

@@ -27,20 +27,20 @@ export async function spendingDigest(
   };
 }
 
-/** "$412.50" — or "$412.50 and €30.00" — never adding currencies together. */
-export function describeTotal(digest: SpendingDigest): string {
+/** "$412.50" — or "$412.50 and €30.00" — never adding currencies together; in the user's locale. */
+export function describeTotal(digest: SpendingDigest, locale: string): string {
   if (digest.totals.length === 0) return "nothing";
-  return digest.totals.map((t) => formatMoney(t.spent, t.currency)).join(" and ");
+  return digest.totals.map((t) => formatMoney(t.spent, t.currency, locale)).join(" and ");
 }
 
 export const countTransactions = (n: number) => `${n} transaction${n === 1 ? "" : "s"}`;
 
 /** "$20.00 in 2 transactions". */
-export const describeSpending = (digest: SpendingDigest) =>
-  `${describeTotal(digest)} in ${countTransactions(digest.count)}`;
+export const describeSpending = (digest: SpendingDigest, locale: string) =>
+  `${describeTotal(digest, locale)} in ${countTransactions(digest.count)}`;
 
-export function topCategoriesLines(digest: SpendingDigest, limit = 3): string[] {
+export function topCategoriesLines(digest: SpendingDigest, locale: string, limit = 3): string[] {
   return digest.categories
     .slice(0, limit)
-    .map((c) => `• ${humanizeSlug(c.category)}: ${formatMoney(c.spent, c.currency)}`);
+    .map((c) => `• ${humanizeSlug(c.category)}: ${formatMoney(c.spent, c.currency, locale)}`);
 }

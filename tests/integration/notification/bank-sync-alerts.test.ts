@@ -69,7 +69,7 @@ describe("alerts that start at the bank", () => {
       select: { amount: true, currency: true },
     });
     expect(stored.amount.isNegative()).toBe(true);
-    const money = formatMoney(stored.amount.toFixed(2), stored.currency);
+    const money = formatMoney(stored.amount.toFixed(2), stored.currency, "en-US");
     expect(call.payload.text).toContain(`<b>Large transaction</b>\n${money} at `);
     const keyboard = (call.payload.reply_markup as { inline_keyboard: unknown[][] }).inline_keyboard;
     expect(keyboard[0]).toHaveLength(3);

@@ -169,8 +169,22 @@ describe("commands", () => {
   it("/goals shows progress and the date the recent pace reaches the target", async () => {
     // 100.00 in the 18 days since 1 March; 400.00 to go at that pace takes 72 days.
     expect(await say(aliceChat, "/goals")).toBe(
-      "Your savings goals:\n• Bike: $100.00 of $500.00 (20 %) — on pace for May 29 2026",
+      "Your savings goals:\n• Bike: $100.00 of $500.00 (20 %) — on pace for May 29, 2026",
     );
+  });
+
+  it("answers in the number and date format the user chose in Settings", async () => {
+    await db.user.update({ where: { id: alice.id }, data: { locale: "de-DE" } });
+    try {
+      expect(await say(aliceChat, "/budget")).toBe(
+        "Your budgets this period:\n• Food: 112,34\u00a0$ of 150,00\u00a0$ (74 %) — 37,66\u00a0$ left",
+      );
+      expect(await say(aliceChat, "/spent food")).toBe(
+        "Food and Drink, this month (1. März – 18. März): 112,34\u00a0$ in 2 transactions.",
+      );
+    } finally {
+      await db.user.update({ where: { id: alice.id }, data: { locale: "en-US" } });
+    }
   });
 
   it("/help lists the commands, and an unknown command gets the list too", async () => {

@@ -8,6 +8,7 @@ import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { useTRPC } from "~/lib/trpc/react";
 import type { RouterOutputs } from "~/lib/trpc/types";
+import { useFormat } from "~/lib/use-format";
 import { ConnectBank } from "./connect-bank";
 import { DisconnectDialog } from "./disconnect-dialog";
 import { PlaidLinkButton } from "./plaid-link-button";
@@ -72,6 +73,7 @@ export function BanksView() {
 }
 
 function ConnectionCard({ connection, onSyncRequested }: { connection: Connection; onSyncRequested: () => void }) {
+  const format = useFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data: link } = useSuspenseQuery(trpc.bank.linkMode.queryOptions());
@@ -99,7 +101,7 @@ function ConnectionCard({ connection, onSyncRequested }: { connection: Connectio
         {isSyncing(connection) && connection.lastRun ? (
           <SyncProgress run={connection.lastRun} />
         ) : (
-          <p className="text-sm text-muted-foreground">{describeRun(connection.lastRun)}</p>
+          <p className="text-sm text-muted-foreground">{describeRun(connection.lastRun, format)}</p>
         )}
         {connection.status === "REAUTH_REQUIRED" && (
           <p className="text-sm">The bank asks you to sign in again before it shares new transactions.</p>

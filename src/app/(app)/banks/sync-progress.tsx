@@ -1,5 +1,6 @@
 "use client";
 
+import type { Formatters } from "~/lib/format";
 import type { RouterOutputs } from "~/lib/trpc/types";
 
 type Run = NonNullable<RouterOutputs["bank"]["connections"][number]["lastRun"]>;
@@ -27,10 +28,10 @@ export function SyncProgress({ run }: { run: Run }) {
   );
 }
 
-export function describeRun(run: Run | null): string {
+export function describeRun(run: Run | null, format: Formatters): string {
   if (!run) return "Not synced yet";
   if (run.status === "FAILED") return `Last sync failed${run.error ? `: ${run.error}` : ""}`;
   if (run.status === "RUNNING") return "Syncing now";
-  const when = run.finishedAt ? new Date(run.finishedAt).toLocaleString() : "";
+  const when = run.finishedAt ? format.moment(run.finishedAt) : "";
   return `Synced ${when} · ${run.added} new, ${run.modified} changed, ${run.removed} removed`;
 }

@@ -3,19 +3,20 @@
 import { useQuery } from "@tanstack/react-query";
 import { Progress } from "~/components/ui/progress";
 import { Skeleton } from "~/components/ui/skeleton";
-import { formatDay, formatMoney } from "~/lib/format";
+import { useFormat } from "~/lib/use-format";
 import { useTRPC } from "~/lib/trpc/react";
 import { usageTone } from "./budget-labels";
 
 /** Every period of a budget, newest first, with what was available (budget plus rollover) and spent. */
 export function BudgetHistory({ id, currency }: { id: string; currency: string }) {
   const trpc = useTRPC();
+  const format = useFormat();
   const { data, isPending } = useQuery(trpc.budget.byId.queryOptions({ id }));
   if (isPending) return <Skeleton className="mt-2 h-24 w-full" />;
   if (!data || data.history.length === 0) {
     return <p className="mt-2 text-sm text-muted-foreground">No periods yet.</p>;
   }
-  const money = (amount: string) => formatMoney(amount, currency);
+  const money = (amount: string) => format.money(amount, currency);
   return (
     <table className="mt-2 w-full text-sm" aria-label={`${data.name}: period history`}>
       <thead className="text-left text-xs text-muted-foreground">
@@ -32,7 +33,7 @@ export function BudgetHistory({ id, currency }: { id: string; currency: string }
         {data.history.map((period) => (
           <tr key={period.start} className="border-t">
             <td className="py-1.5">
-              {formatDay(period.start)} – {formatDay(period.end)} {period.start.slice(0, 4)}
+              {format.day(period.start)} – {format.day(period.end)} {period.start.slice(0, 4)}
             </td>
             <td className="py-1.5 text-right tabular-nums">{money(period.spent)}</td>
             <td className="py-1.5 text-right tabular-nums">{money(period.available)}</td>

@@ -8,7 +8,7 @@ import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { Progress } from "~/components/ui/progress";
 import { useCategories } from "~/lib/categories/use-categories";
-import { formatDay, formatMoney } from "~/lib/format";
+import { useFormat } from "~/lib/use-format";
 import { useTRPC } from "~/lib/trpc/react";
 import type { RouterOutputs } from "~/lib/trpc/types";
 import { BudgetForm } from "./budget-form";
@@ -78,7 +78,8 @@ function BudgetCard({
   onDelete: () => void;
 }) {
   const { label } = useCategories();
-  const money = (amount: string) => formatMoney(amount, budget.currency);
+  const format = useFormat();
+  const money = (amount: string) => format.money(amount, budget.currency);
   const current = budget.current;
   const over = current?.remaining.startsWith("-");
   return (
@@ -112,12 +113,12 @@ function BudgetCard({
               </span>
             </div>
             <p className="text-xs text-muted-foreground">
-              {formatDay(current.start)} – {formatDay(current.end)}
+              {format.day(current.start)} – {format.day(current.end)}
               {current.rollover !== "0.00" && ` · ${money(current.rollover)} carried over`}
             </p>
           </>
         ) : (
-          <p className="text-sm text-muted-foreground">Starts {formatDay(budget.startDate)}.</p>
+          <p className="text-sm text-muted-foreground">Starts {format.day(budget.startDate)}.</p>
         )}
         <div className="flex gap-1">
           <Button variant="ghost" size="sm" onClick={onHistory}>

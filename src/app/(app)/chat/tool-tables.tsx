@@ -1,13 +1,15 @@
 "use client";
 
 import { Progress } from "~/components/ui/progress";
-import { formatMoney, humanizeSlug } from "~/lib/format";
+import { humanizeSlug } from "~/lib/format";
+import { useFormat } from "~/lib/use-format";
 import type { ToolOutput } from "~/server/chat/tools/tool-catalog";
 
 const cell = "py-1.5 pr-3";
 const money = "py-1.5 text-right tabular-nums";
 
 export function TotalsList({ totals }: { totals: ToolOutput<"spendingSummary">["totals"] }) {
+  const format = useFormat();
   if (totals.length === 0) return <p className="text-sm text-muted-foreground">Nothing spent.</p>;
   return (
     <dl className="flex flex-wrap gap-4">
@@ -16,7 +18,7 @@ export function TotalsList({ totals }: { totals: ToolOutput<"spendingSummary">["
           <dt className="text-xs text-muted-foreground">
             {t.currency} · {t.count} transactions
           </dt>
-          <dd className="text-lg font-semibold tabular-nums">{formatMoney(t.spent, t.currency)}</dd>
+          <dd className="text-lg font-semibold tabular-nums">{format.money(t.spent, t.currency)}</dd>
         </div>
       ))}
     </dl>
@@ -43,13 +45,14 @@ function Table({ head, children }: { head: string[]; children: React.ReactNode }
 }
 
 export function MerchantsTable({ rows }: { rows: ToolOutput<"topMerchants">["merchants"] }) {
+  const format = useFormat();
   return (
     <Table head={["Merchant", "Purchases", "Spent"]}>
       {rows.map((m) => (
         <tr key={`${m.currency}-${m.merchantKey}`}>
           <td className={cell}>{m.merchant}</td>
           <td className={cell}>{m.count}</td>
-          <td className={money}>{formatMoney(m.spent, m.currency)}</td>
+          <td className={money}>{format.money(m.spent, m.currency)}</td>
         </tr>
       ))}
     </Table>
@@ -66,15 +69,16 @@ type ExpenseRow = {
 };
 
 export function ExpensesTable({ rows }: { rows: ExpenseRow[] }) {
+  const format = useFormat();
   if (rows.length === 0) return <p className="text-sm text-muted-foreground">No matching transactions.</p>;
   return (
     <Table head={["Date", "Merchant", "Category", "Amount"]}>
       {rows.map((t) => (
         <tr key={t.id}>
-          <td className={`${cell} whitespace-nowrap`}>{t.date}</td>
+          <td className={`${cell} whitespace-nowrap`}>{format.fullDay(t.date)}</td>
           <td className={cell}>{t.merchant}</td>
           <td className={`${cell} text-muted-foreground`}>{t.category ? humanizeSlug(t.category) : "—"}</td>
-          <td className={money}>{formatMoney(t.amount, t.currency)}</td>
+          <td className={money}>{format.money(t.amount, t.currency)}</td>
         </tr>
       ))}
     </Table>
@@ -82,22 +86,23 @@ export function ExpensesTable({ rows }: { rows: ExpenseRow[] }) {
 }
 
 export function ComparisonTable({ out }: { out: ToolOutput<"comparePeriods"> }) {
+  const format = useFormat();
   return (
     <Table
       head={[
         "Currency",
-        `${out.current.from} – ${out.current.to}`,
-        `${out.previous.from} – ${out.previous.to}`,
+        `${format.fullDay(out.current.from)} – ${format.fullDay(out.current.to)}`,
+        `${format.fullDay(out.previous.from)} – ${format.fullDay(out.previous.to)}`,
         "Change",
       ]}
     >
       {out.comparison.map((c) => (
         <tr key={c.currency}>
           <td className={cell}>{c.currency}</td>
-          <td className={`${cell} tabular-nums`}>{formatMoney(c.current, c.currency)}</td>
-          <td className={`${cell} tabular-nums`}>{formatMoney(c.previous, c.currency)}</td>
+          <td className={`${cell} tabular-nums`}>{format.money(c.current, c.currency)}</td>
+          <td className={`${cell} tabular-nums`}>{format.money(c.previous, c.currency)}</td>
           <td className={money}>
-            {formatMoney(c.difference, c.currency)}
+            {format.money(c.difference, c.currency)}
             {c.percent !== null && ` (${c.percent}%)`}
           </td>
         </tr>
@@ -107,18 +112,19 @@ export function ComparisonTable({ out }: { out: ToolOutput<"comparePeriods"> }) 
 }
 
 export function IncomeTable({ rows }: { rows: ToolOutput<"income">["totals"] }) {
+  const format = useFormat();
   return (
     <Table head={["Source", "Received"]}>
       {rows.flatMap((t) => [
         ...t.sources.map((s) => (
           <tr key={`${t.currency}-${s.name}`}>
             <td className={cell}>{s.name}</td>
-            <td className={money}>{formatMoney(s.amount, t.currency)}</td>
+            <td className={money}>{format.money(s.amount, t.currency)}</td>
           </tr>
         )),
         <tr key={`${t.currency}-total`} className="font-medium">
           <td className={cell}>Total ({t.count} payments)</td>
-          <td className={money}>{formatMoney(t.income, t.currency)}</td>
+          <td className={money}>{format.money(t.income, t.currency)}</td>
         </tr>,
       ])}
     </Table>
@@ -126,6 +132,7 @@ export function IncomeTable({ rows }: { rows: ToolOutput<"income">["totals"] }) 
 }
 
 export function BudgetList({ rows }: { rows: ToolOutput<"budgetStatus">["budgets"] }) {
+  const format = useFormat();
   if (rows.length === 0) return <p className="text-sm text-muted-foreground">No budgets yet.</p>;
   return (
     <ul className="flex flex-col gap-3">
@@ -134,7 +141,7 @@ export function BudgetList({ rows }: { rows: ToolOutput<"budgetStatus">["budgets
           <div className="flex justify-between text-sm">
             <span>{b.name}</span>
             <span className="tabular-nums">
-              {formatMoney(b.spent, b.currency)} / {formatMoney(b.amount, b.currency)}
+              {format.money(b.spent, b.currency)} / {format.money(b.amount, b.currency)}
             </span>
           </div>
           <Progress value={b.percent ?? 0} label={`${b.name}: ${b.percent ?? 0}% used`} />
@@ -145,6 +152,7 @@ export function BudgetList({ rows }: { rows: ToolOutput<"budgetStatus">["budgets
 }
 
 export function GoalList({ rows }: { rows: ToolOutput<"savingsGoals">["goals"] }) {
+  const format = useFormat();
   if (rows.length === 0) return <p className="text-sm text-muted-foreground">No savings goals yet.</p>;
   return (
     <ul className="flex flex-col gap-3">
@@ -153,7 +161,7 @@ export function GoalList({ rows }: { rows: ToolOutput<"savingsGoals">["goals"] }
           <div className="flex justify-between text-sm">
             <span>{g.name}</span>
             <span className="tabular-nums">
-              {formatMoney(g.saved, g.currency)} / {formatMoney(g.target, g.currency)}
+              {format.money(g.saved, g.currency)} / {format.money(g.target, g.currency)}
             </span>
           </div>
           <Progress value={g.percent} label={`${g.name}: ${g.percent}% saved`} />
@@ -166,6 +174,7 @@ export function GoalList({ rows }: { rows: ToolOutput<"savingsGoals">["goals"] }
 type Bill = ToolOutput<"subscriptions">["subscriptions"][number];
 
 export function BillsTable({ rows }: { rows: Bill[] }) {
+  const format = useFormat();
   if (rows.length === 0) return <p className="text-sm text-muted-foreground">None found.</p>;
   return (
     <Table head={["What", "How often", "Next", "Amount"]}>
@@ -178,8 +187,8 @@ export function BillsTable({ rows }: { rows: Bill[] }) {
             )}
           </td>
           <td className={`${cell} capitalize text-muted-foreground`}>{b.cadence}</td>
-          <td className={`${cell} text-muted-foreground`}>{b.nextExpectedDate}</td>
-          <td className={money}>{formatMoney(b.amount, b.currency)}</td>
+          <td className={`${cell} text-muted-foreground`}>{format.fullDay(b.nextExpectedDate)}</td>
+          <td className={money}>{format.money(b.amount, b.currency)}</td>
         </tr>
       ))}
     </Table>
@@ -187,12 +196,14 @@ export function BillsTable({ rows }: { rows: Bill[] }) {
 }
 
 export function AnomalyList({ rows }: { rows: ToolOutput<"unusualSpending">["anomalies"] }) {
+  const format = useFormat();
   if (rows.length === 0) return <p className="text-sm text-muted-foreground">Nothing unusual.</p>;
   return (
     <ul className="flex flex-col gap-1.5 text-sm">
       {rows.map((a) => (
         <li key={`${a.kind}-${a.transactionId}`}>
-          <span className="tabular-nums">{formatMoney(a.amount, a.currency)}</span> · {a.date} · {a.explanation}
+          <span className="tabular-nums">{format.money(a.amount, a.currency)}</span> · {format.fullDay(a.date)} ·{" "}
+          {a.explanation}
         </li>
       ))}
     </ul>
@@ -200,13 +211,14 @@ export function AnomalyList({ rows }: { rows: ToolOutput<"unusualSpending">["ano
 }
 
 export function AccountsTable({ rows }: { rows: ToolOutput<"accounts">["accounts"] }) {
+  const format = useFormat();
   return (
     <Table head={["Account", "Type", "Balance"]}>
       {rows.map((a) => (
         <tr key={a.id}>
           <td className={cell}>{a.name}</td>
           <td className={`${cell} capitalize text-muted-foreground`}>{a.type.toLowerCase()}</td>
-          <td className={money}>{a.currentBalance === null ? "—" : formatMoney(a.currentBalance, a.currency)}</td>
+          <td className={money}>{a.currentBalance === null ? "—" : format.money(a.currentBalance, a.currency)}</td>
         </tr>
       ))}
     </Table>

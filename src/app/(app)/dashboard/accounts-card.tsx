@@ -3,12 +3,14 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Landmark } from "lucide-react";
 import { EmptyState } from "~/components/ui/empty-state";
-import { formatMoney, humanizeSlug } from "~/lib/format";
+import { humanizeSlug } from "~/lib/format";
+import { useFormat } from "~/lib/use-format";
 import { useTRPC } from "~/lib/trpc/react";
 import { DashboardCard } from "./dashboard-card";
 import { CONNECT_OR_IMPORT } from "./next-steps";
 
 export function AccountsCard() {
+  const format = useFormat();
   const trpc = useTRPC();
   const { data: accounts } = useSuspenseQuery(trpc.bank.accounts.queryOptions());
   return (
@@ -34,7 +36,7 @@ export function AccountsCard() {
                 </p>
               </div>
               <span className="shrink-0 text-sm font-semibold tabular-nums">
-                {account.currentBalance === null ? "—" : formatMoney(account.currentBalance, account.currency)}
+                {account.currentBalance === null ? "—" : format.money(account.currentBalance, account.currency)}
               </span>
             </li>
           ))}

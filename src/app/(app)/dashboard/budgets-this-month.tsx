@@ -4,7 +4,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { PiggyBank } from "lucide-react";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Progress } from "~/components/ui/progress";
-import { formatMoney } from "~/lib/format";
+import { useFormat } from "~/lib/use-format";
 import { useTRPC } from "~/lib/trpc/react";
 import { usageTone } from "../budgets/budget-labels";
 import { DashboardCard, SeeAllLink } from "./dashboard-card";
@@ -12,6 +12,7 @@ import { CREATE_BUDGET } from "./next-steps";
 
 /** The running period of each active budget, the most used first: where this month is going. */
 export function BudgetsThisMonth() {
+  const format = useFormat();
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.budget.list.queryOptions());
   const running = data
@@ -36,7 +37,7 @@ export function BudgetsThisMonth() {
               <div className="flex justify-between gap-2">
                 <span className="truncate font-medium">{name}</span>
                 <span className="shrink-0 tabular-nums text-muted-foreground">
-                  {formatMoney(current.spent, currency)} of {formatMoney(current.available, currency)}
+                  {format.money(current.spent, currency)} of {format.money(current.available, currency)}
                 </span>
               </div>
               <Progress

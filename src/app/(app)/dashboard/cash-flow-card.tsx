@@ -3,7 +3,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { ChartColumn } from "lucide-react";
 import { EmptyState } from "~/components/ui/empty-state";
-import { formatMoneyChange } from "~/lib/format";
+import { useFormat } from "~/lib/use-format";
 import { useTRPC } from "~/lib/trpc/react";
 import { CurrencyPicker, useCurrencyChoice } from "../insights/currency-picker";
 import { IncomeSpendingChart } from "../insights/income-spending-chart";
@@ -12,6 +12,7 @@ import { CASH_FLOW_MONTHS } from "./chart-ranges";
 import { CONNECT_OR_IMPORT } from "./next-steps";
 
 export function CashFlowCard() {
+  const format = useFormat();
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.analytics.spendingTrends.queryOptions({ months: CASH_FLOW_MONTHS }));
   const { currencies, currency, setCurrency } = useCurrencyChoice(data.incomeVsExpense);
@@ -23,7 +24,7 @@ export function CashFlowCard() {
       testId="cash-flow"
       scrollable={false}
       title="Cash flow"
-      description={`Income against spending, last ${CASH_FLOW_MONTHS} months${thisMonth ? ` · this month ${formatMoneyChange(thisMonth.net, currency)}` : ""}`}
+      description={`Income against spending, last ${CASH_FLOW_MONTHS} months${thisMonth ? ` · this month ${format.moneyChange(thisMonth.net, currency)}` : ""}`}
       action={<CurrencyPicker currencies={currencies} value={currency} onChange={setCurrency} />}
     >
       {months.length === 0 ? (

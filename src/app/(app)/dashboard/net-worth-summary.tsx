@@ -6,7 +6,7 @@ import { Area, AreaChart, Tooltip } from "recharts";
 import { CHART_COLORS, ChartFrame, MoneyTooltip } from "~/components/ui/chart";
 import { EmptyState } from "~/components/ui/empty-state";
 import { cn } from "~/lib/cn";
-import { formatMoney, formatMoneyChange } from "~/lib/format";
+import { useFormat } from "~/lib/use-format";
 import { useTRPC } from "~/lib/trpc/react";
 import { fromMinorUnits, toMinorUnits } from "~/server/transaction/money";
 import { CurrencyPicker, useCurrencyChoice } from "../insights/currency-picker";
@@ -15,6 +15,7 @@ import { NET_WORTH_MONTHS } from "./chart-ranges";
 import { CONNECT_OR_IMPORT } from "./next-steps";
 
 export function NetWorthSummary() {
+  const format = useFormat();
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.analytics.netWorth.queryOptions({ months: NET_WORTH_MONTHS }));
   const { currencies, currency, setCurrency } = useCurrencyChoice(data.points);
@@ -39,14 +40,14 @@ export function NetWorthSummary() {
         </EmptyState>
       ) : (
         <>
-          <p className="text-3xl font-semibold tabular-nums">{formatMoney(today.netWorth, currency)}</p>
+          <p className="text-3xl font-semibold tabular-nums">{format.money(today.netWorth, currency)}</p>
           <p className="text-sm text-muted-foreground tabular-nums">
             {change !== null && (
               <span className={cn(!change.startsWith("-") && change !== "0.00" && "text-positive")}>
-                {formatMoneyChange(change, currency)} since last month ·{" "}
+                {format.moneyChange(change, currency)} since last month ·{" "}
               </span>
             )}
-            owed {formatMoney(today.liabilities, currency)}
+            owed {format.money(today.liabilities, currency)}
           </p>
           <ChartFrame label={`Net worth in ${currency} over ${NET_WORTH_MONTHS} months`} height={80}>
             <AreaChart data={points.map((p) => ({ date: p.date, "Net worth": Number(p.netWorth) }))}>

@@ -5,12 +5,14 @@ import { Receipt } from "lucide-react";
 import { Badge } from "~/components/ui/badge";
 import { EmptyState } from "~/components/ui/empty-state";
 import { cn } from "~/lib/cn";
-import { formatDay, formatMoney, humanizeSlug } from "~/lib/format";
+import { humanizeSlug } from "~/lib/format";
+import { useFormat } from "~/lib/use-format";
 import { useTRPC } from "~/lib/trpc/react";
 import { DashboardCard, SeeAllLink } from "./dashboard-card";
 import { CONNECT_OR_IMPORT } from "./next-steps";
 
 export function RecentTransactions() {
+  const format = useFormat();
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.transaction.list.queryOptions({ limit: 10 }));
   return (
@@ -36,7 +38,7 @@ export function RecentTransactions() {
           <tbody className="divide-y">
             {data.items.map((tx) => (
               <tr key={tx.id}>
-                <td className="w-16 py-2.5 text-muted-foreground">{formatDay(tx.date)}</td>
+                <td className="w-16 py-2.5 text-muted-foreground">{format.day(tx.date)}</td>
                 <td className="py-2.5">
                   <p className="font-medium">{tx.merchantName ?? tx.description}</p>
                   <p className="text-xs text-muted-foreground">{tx.accountName}</p>
@@ -55,7 +57,7 @@ export function RecentTransactions() {
                     tx.direction === "CREDIT" && "text-positive",
                   )}
                 >
-                  {formatMoney(tx.amount, tx.currency)}
+                  {format.money(tx.amount, tx.currency)}
                 </td>
               </tr>
             ))}

@@ -3,12 +3,14 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { ShoppingBag } from "lucide-react";
 import { EmptyState } from "~/components/ui/empty-state";
-import { formatDay, formatMoney, humanizeSlug } from "~/lib/format";
+import { humanizeSlug } from "~/lib/format";
+import { useFormat } from "~/lib/use-format";
 import { useTRPC } from "~/lib/trpc/react";
 import { DashboardCard } from "./dashboard-card";
 import { CREATE_BUDGET } from "./next-steps";
 
 export function SpendingByCategory() {
+  const format = useFormat();
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.transaction.categorySummary.queryOptions());
   const currencies = [...new Set(data.categories.map((c) => c.currency))];
@@ -17,7 +19,7 @@ export function SpendingByCategory() {
       testId="spending-by-category"
       bodyClassName="flex flex-col gap-6"
       title="Spending this month"
-      description={`${formatDay(data.from)} – ${formatDay(data.to)}`}
+      description={`${format.day(data.from)} – ${format.day(data.to)}`}
     >
       {currencies.length === 0 && (
         <EmptyState icon={ShoppingBag} actions={[CREATE_BUDGET]}>
@@ -42,7 +44,7 @@ export function SpendingByCategory() {
                     style={{ width: `${(Number(row.spent) / max) * 100}%` }}
                   />
                 </span>
-                <span className="tabular-nums">{formatMoney(row.spent, currency)}</span>
+                <span className="tabular-nums">{format.money(row.spent, currency)}</span>
               </li>
             ))}
           </ul>

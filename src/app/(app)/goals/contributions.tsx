@@ -7,13 +7,14 @@ import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { Input } from "~/components/ui/input";
 import { Skeleton } from "~/components/ui/skeleton";
-import { formatDay, formatMoney } from "~/lib/format";
+import { useFormat } from "~/lib/use-format";
 import { useTRPC } from "~/lib/trpc/react";
 import { contributeInput } from "~/server/goal/goal-schemas";
 
 /** Adding money to a goal (or taking some back with a minus sign), and the list of what was added. */
 export function Contributions({ goalId, currency }: { goalId: string; currency: string }) {
   const trpc = useTRPC();
+  const format = useFormat();
   const queryClient = useQueryClient();
   const { data, isPending } = useQuery(trpc.goal.byId.queryOptions({ id: goalId }));
   const [amount, setAmount] = useState("");
@@ -78,9 +79,9 @@ export function Contributions({ goalId, currency }: { goalId: string; currency: 
           {data?.contributions.length === 0 && <li className="text-muted-foreground">Nothing added yet.</li>}
           {data?.contributions.map((c) => (
             <li key={c.id} className="flex items-center gap-3">
-              <span className="w-16 text-muted-foreground">{formatDay(c.date)}</span>
+              <span className="w-16 text-muted-foreground">{format.day(c.date)}</span>
               <span className="flex-1 truncate">{c.note}</span>
-              <span className="tabular-nums">{formatMoney(c.amount, currency)}</span>
+              <span className="tabular-nums">{format.money(c.amount, currency)}</span>
               <Button
                 variant="ghost"
                 size="icon"

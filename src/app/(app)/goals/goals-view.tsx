@@ -7,7 +7,7 @@ import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { Progress } from "~/components/ui/progress";
-import { formatDay, formatMoney } from "~/lib/format";
+import { useFormat } from "~/lib/use-format";
 import { useTRPC } from "~/lib/trpc/react";
 import type { RouterOutputs } from "~/lib/trpc/types";
 import { Contributions } from "./contributions";
@@ -15,10 +15,9 @@ import { GoalForm } from "./goal-form";
 
 type Goal = RouterOutputs["goal"]["list"][number];
 
-const fullDay = (day: string) => `${formatDay(day)} ${day.slice(0, 4)}`;
-
 export function GoalsView() {
   const trpc = useTRPC();
+  const format = useFormat();
   const queryClient = useQueryClient();
   const { data: goals } = useSuspenseQuery(trpc.goal.list.queryOptions());
   const [editing, setEditing] = useState<Goal | "new" | null>(null);
@@ -46,7 +45,7 @@ export function GoalsView() {
       )}
       <ul className="grid gap-4 md:grid-cols-2" aria-label="Savings goals">
         {goals.map((goal) => {
-          const money = (amount: string) => formatMoney(amount, goal.currency);
+          const money = (amount: string) => format.money(amount, goal.currency);
           return (
             <li key={goal.id} className={goal.status === "ABANDONED" ? "opacity-60" : undefined}>
               <Card data-testid="goal-card">
@@ -58,7 +57,7 @@ export function GoalsView() {
                   </CardTitle>
                   <CardDescription>
                     {goal.trackedAccount ? `Follows the balance of ${goal.trackedAccount.name}` : "Money added by hand"}
-                    {goal.targetDate && ` · target ${fullDay(goal.targetDate)}`}
+                    {goal.targetDate && ` · target ${format.fullDay(goal.targetDate)}`}
                   </CardDescription>
                 </CardHeader>
                 <CardContent className="flex flex-col gap-3">
@@ -76,7 +75,7 @@ export function GoalsView() {
                     <p className="flex items-center gap-2 text-xs text-muted-foreground">
                       <Flag className="size-3.5" aria-hidden />
                       {goal.projectedDate
-                        ? `At your recent pace: ${fullDay(goal.projectedDate)}`
+                        ? `At your recent pace: ${format.fullDay(goal.projectedDate)}`
                         : "No recent progress to project from"}
                       {goal.onTrack === true && <Badge variant="secondary">On track</Badge>}
                       {goal.onTrack === false && <Badge variant="warning">Behind</Badge>}

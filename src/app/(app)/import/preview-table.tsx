@@ -1,15 +1,16 @@
 import { Badge } from "~/components/ui/badge";
-import { formatMoney } from "~/lib/format";
+import type { Formatters } from "~/lib/format";
+import { useFormat } from "~/lib/use-format";
 import type { PreviewRow, UploadPreview } from "./import-types";
 
-function whyDuplicate(duplicate: NonNullable<PreviewRow["duplicate"]>): string {
+function whyDuplicate(duplicate: NonNullable<PreviewRow["duplicate"]>, format: Formatters): string {
   switch (duplicate.reason) {
     case "already-imported":
       return "Already imported (same bank id or same row in an earlier file)";
     case "repeated-in-file":
       return `Repeats line ${duplicate.line} of this file`;
     case "matches-existing":
-      return `Matches “${duplicate.existingDescription}” on ${duplicate.existingDate}${duplicate.daysApart ? ` (${duplicate.daysApart} days apart)` : ""}`;
+      return `Matches “${duplicate.existingDescription}” on ${format.fullDay(duplicate.existingDate)}${duplicate.daysApart ? ` (${duplicate.daysApart} days apart)` : ""}`;
     default: {
       const unknown: never = duplicate;
       return String(unknown);
@@ -18,6 +19,7 @@ function whyDuplicate(duplicate: NonNullable<PreviewRow["duplicate"]>): string {
 }
 
 function RowsTable({ caption, rows }: { caption: string; rows: PreviewRow[] }) {
+  const format = useFormat();
   return (
     <div className="overflow-x-auto rounded-lg border">
       <table className="w-full text-sm">
@@ -45,12 +47,12 @@ function RowsTable({ caption, rows }: { caption: string; rows: PreviewRow[] }) {
           {rows.map((row) => (
             <tr key={row.line} className="border-t">
               <td className="px-3 py-2 tabular-nums text-muted-foreground">{row.line}</td>
-              <td className="whitespace-nowrap px-3 py-2 tabular-nums">{row.date}</td>
+              <td className="whitespace-nowrap px-3 py-2 tabular-nums">{format.fullDay(row.date)}</td>
               <td className="px-3 py-2">
                 {row.payee && row.payee !== row.description ? `${row.payee} — ${row.description}` : row.description}
               </td>
               <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
-                {formatMoney(row.amount, row.currency)}
+                {format.money(row.amount, row.currency)}
               </td>
               <td className="px-3 py-2">
                 {row.duplicate ? (
@@ -58,7 +60,7 @@ function RowsTable({ caption, rows }: { caption: string; rows: PreviewRow[] }) {
                     <Badge variant="secondary" className="w-fit">
                       Skipped: duplicate
                     </Badge>
-                    <span className="text-xs text-muted-foreground">{whyDuplicate(row.duplicate)}</span>
+                    <span className="text-xs text-muted-foreground">{whyDuplicate(row.duplicate, format)}</span>
                   </span>
                 ) : (
                   <Badge className="w-fit">Added</Badge>

@@ -3,10 +3,11 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
-import { formatMoney } from "~/lib/format";
+import { useFormat } from "~/lib/use-format";
 import { useTRPC } from "~/lib/trpc/react";
 
 export function AnomaliesCard() {
+  const format = useFormat();
   const trpc = useTRPC();
   const { data: anomalies } = useSuspenseQuery(trpc.analytics.anomalies.queryOptions());
   return (
@@ -29,10 +30,10 @@ export function AnomaliesCard() {
                   >
                     {a.merchant}
                   </Link>
-                  <span className="tabular-nums">{formatMoney(a.amount, a.currency)}</span>
+                  <span className="tabular-nums">{format.money(a.amount, a.currency)}</span>
                 </div>
                 <span className="text-muted-foreground">
-                  {a.date} · {a.explanation}
+                  {format.fullDay(a.date)} · {a.explanation}
                 </span>
               </li>
             ))}

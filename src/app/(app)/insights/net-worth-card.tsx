@@ -4,11 +4,12 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { AXIS_PROPS, CHART_COLORS, ChartFrame, MoneyTooltip } from "~/components/ui/chart";
-import { formatMoney } from "~/lib/format";
+import { useFormat } from "~/lib/use-format";
 import { useTRPC } from "~/lib/trpc/react";
 import { CurrencyPicker, useCurrencyChoice } from "./currency-picker";
 
 export function NetWorthCard({ months }: { months: number }) {
+  const format = useFormat();
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.analytics.netWorth.queryOptions({ months }));
   const { currencies, currency, setCurrency } = useCurrencyChoice(data.points);
@@ -22,7 +23,7 @@ export function NetWorthCard({ months }: { months: number }) {
           <CardTitle>Net worth</CardTitle>
           <CardDescription>
             Month-end balances rebuilt from today&apos;s, cards and loans counted as debts.
-            {latest && ` Today: ${formatMoney(latest.netWorth, currency)}.`}
+            {latest && ` Today: ${format.money(latest.netWorth, currency)}.`}
           </CardDescription>
         </div>
         <CurrencyPicker currencies={currencies} value={currency} onChange={setCurrency} />
@@ -34,7 +35,7 @@ export function NetWorthCard({ months }: { months: number }) {
           <ChartFrame label={`Net worth in ${currency} at each month's end`}>
             <LineChart
               data={points.map((p) => ({
-                date: p.date,
+                date: format.month(p.date),
                 "Net worth": Number(p.netWorth),
                 Assets: Number(p.assets),
                 Debts: Number(p.liabilities),
@@ -42,7 +43,7 @@ export function NetWorthCard({ months }: { months: number }) {
             >
               <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
               <XAxis dataKey="date" {...AXIS_PROPS} />
-              <YAxis {...AXIS_PROPS} width={70} />
+              <YAxis {...AXIS_PROPS} width={70} tickFormatter={(v: number) => format.moneyTick(v, currency)} />
               <Tooltip content={(props) => <MoneyTooltip {...props} currency={currency} />} />
               <Line dataKey="Net worth" stroke={CHART_COLORS[0]} strokeWidth={2} dot={false} />
               <Line dataKey="Assets" stroke={CHART_COLORS[1]} dot={false} strokeOpacity={0.6} />

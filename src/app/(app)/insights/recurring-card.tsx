@@ -3,12 +3,13 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { TrendingUp } from "lucide-react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
-import { formatMoney } from "~/lib/format";
+import { useFormat } from "~/lib/use-format";
 import { useTRPC } from "~/lib/trpc/react";
 
 const positive = (amount: string) => amount.replace(/^-/, "");
 
 export function RecurringCard() {
+  const format = useFormat();
   const trpc = useTRPC();
   const { data: series } = useSuspenseQuery(trpc.analytics.recurring.queryOptions());
   const bills = series.filter((s) => s.kind === "bill");
@@ -44,9 +45,9 @@ export function RecurringCard() {
                     )}
                   </td>
                   <td className="py-2 capitalize text-muted-foreground">{s.cadence}</td>
-                  <td className="py-2 text-muted-foreground">{s.nextExpectedDate}</td>
+                  <td className="py-2 text-muted-foreground">{format.fullDay(s.nextExpectedDate)}</td>
                   <td className={`py-2 text-right tabular-nums ${s.kind === "income" ? "text-positive" : ""}`}>
-                    {formatMoney(positive(s.expectedAmount), s.currency)}
+                    {format.money(positive(s.expectedAmount), s.currency)}
                   </td>
                 </tr>
               ))}

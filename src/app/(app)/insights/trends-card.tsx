@@ -5,7 +5,8 @@ import { useMemo } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { AXIS_PROPS, CHART_COLORS, ChartFrame, MoneyTooltip } from "~/components/ui/chart";
-import { humanizeSlug } from "~/lib/format";
+import { type Formatters, humanizeSlug } from "~/lib/format";
+import { useFormat } from "~/lib/use-format";
 import { useTRPC } from "~/lib/trpc/react";
 import type { RouterOutputs } from "~/lib/trpc/types";
 import { sumAmounts } from "~/server/transaction/money";
@@ -16,7 +17,7 @@ type Trends = RouterOutputs["analytics"]["spendingTrends"];
 const SHOWN_CATEGORIES = 6;
 
 /** One row per month: each shown category's spending, the rest summed (exactly) as "Other". */
-function categoryRows(trends: Trends, currency: string) {
+function categoryRows(trends: Trends, currency: string, format: Formatters) {
   const rows = trends.byCategory.filter((r) => r.currency === currency);
   const totals = new Map<string, string>();
   for (const r of rows) totals.set(r.category, sumAmounts([totals.get(r.category) ?? "0", r.spent]));
@@ -27,7 +28,7 @@ function categoryRows(trends: Trends, currency: string) {
   const months = [...new Set(rows.map((r) => r.month))].sort();
   const data = months.map((month) => {
     const inMonth = rows.filter((r) => r.month === month);
-    const row: Record<string, string | number> = { month };
+    const row: Record<string, string | number> = { month: format.month(month) };
     for (const category of shown)
       row[humanizeSlug(category)] = Number(inMonth.find((r) => r.category === category)?.spent ?? 0);
     const rest = inMonth.filter((r) => !shown.includes(r.category)).map((r) => r.spent);
@@ -42,7 +43,8 @@ export function TrendsCard({ months }: { months: number }) {
   const trpc = useTRPC();
   const { data: trends } = useSuspenseQuery(trpc.analytics.spendingTrends.queryOptions({ months }));
   const { currencies, currency, setCurrency } = useCurrencyChoice(trends.incomeVsExpense);
-  const byCategory = useMemo(() => categoryRows(trends, currency), [trends, currency]);
+  const format = useFormat();
+  const byCategory = useMemo(() => categoryRows(trends, currency, format), [trends, currency, format]);
 
   return (
     <Card className="lg:col-span-2">
@@ -50,7 +52,7 @@ export function TrendsCard({ months }: { months: number }) {
         <div className="flex flex-col gap-1.5">
           <CardTitle>Spending trends</CardTitle>
           <CardDescription>
-            {trends.from} – {trends.to}, by category and against income.
+            {format.fullDay(trends.from)} – {format.fullDay(trends.to)}, by category and against income.
           </CardDescription>
         </div>
         <CurrencyPicker currencies={currencies} value={currency} onChange={setCurrency} />
@@ -64,7 +66,7 @@ export function TrendsCard({ months }: { months: number }) {
               <BarChart data={byCategory.data}>
                 <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
                 <XAxis dataKey="month" {...AXIS_PROPS} />
-                <YAxis {...AXIS_PROPS} width={60} />
+                <YAxis {...AXIS_PROPS} width={60} tickFormatter={(v: number) => format.moneyTick(v, currency)} />
                 <Tooltip content={(props) => <MoneyTooltip {...props} currency={currency} />} />
                 <Legend wrapperStyle={{ fontSize: 12 }} />
                 {byCategory.series.map((name, i) => (

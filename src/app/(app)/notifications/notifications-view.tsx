@@ -7,6 +7,7 @@ import { Button } from "~/components/ui/button";
 import { Card, CardContent } from "~/components/ui/card";
 import { cn } from "~/lib/cn";
 import { useTRPC } from "~/lib/trpc/react";
+import { useFormat } from "~/lib/use-format";
 import type { RouterOutputs } from "~/lib/trpc/types";
 import { NOTIFICATIONS_PAGE_SIZE, nextNotificationsPage } from "./paging";
 import { TelegramBlockedNotice } from "./telegram-blocked-notice";
@@ -79,6 +80,7 @@ export function NotificationsView() {
 }
 
 function NotificationRow({ item, onRead }: { item: Item; onRead: () => void }) {
+  const format = useFormat();
   return (
     <li>
       <Card className={cn(!item.read && "border-primary/40 bg-primary/5")}>
@@ -91,7 +93,7 @@ function NotificationRow({ item, onRead }: { item: Item; onRead: () => void }) {
             <p className="font-medium">{item.title}</p>
             <p className="whitespace-pre-line text-sm text-muted-foreground">{item.message}</p>
             <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
-              <time dateTime={item.createdAt}>{new Date(item.createdAt).toLocaleString()}</time>
+              <time dateTime={item.createdAt}>{format.moment(item.createdAt)}</time>
               {item.deliveries.map((d) => (
                 <Badge
                   key={d.channel}

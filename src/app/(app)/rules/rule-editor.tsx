@@ -9,7 +9,7 @@ import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
 import { NativeSelect } from "~/components/ui/native-select";
 import { useCategories } from "~/lib/categories/use-categories";
-import { formatMoney } from "~/lib/format";
+import { useFormat } from "~/lib/use-format";
 import { useTRPC } from "~/lib/trpc/react";
 import type { RouterOutputs } from "~/lib/trpc/types";
 import { type RuleCondition, type RuleInput, ruleInputSchema } from "~/server/categorize/rule-schema";
@@ -21,6 +21,7 @@ const NEW_CONDITION: RuleCondition = { field: "description", operator: "contains
 
 export function RuleEditor({ rule, onClose }: { rule: Rule | null; onClose: () => void }) {
   const trpc = useTRPC();
+  const format = useFormat();
   const queryClient = useQueryClient();
   const { categories } = useCategories();
   const { data: accounts = [] } = useQuery(trpc.bank.accounts.queryOptions());
@@ -191,8 +192,8 @@ export function RuleEditor({ rule, onClose }: { rule: Rule | null; onClose: () =
             <ul className="mt-2 max-h-40 overflow-y-auto text-xs text-muted-foreground">
               {preview.data.examples.map((e) => (
                 <li key={e.id} className="truncate">
-                  {e.date} · {e.description} · {formatMoney(e.amount, e.currency)} · {e.from ?? "uncategorized"} →{" "}
-                  {e.to ?? "uncategorized"}
+                  {format.fullDay(e.date)} · {e.description} · {format.money(e.amount, e.currency)} ·{" "}
+                  {e.from ?? "uncategorized"} → {e.to ?? "uncategorized"}
                 </li>
               ))}
             </ul>

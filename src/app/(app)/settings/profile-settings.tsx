@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { type FormEvent, useMemo, useState } from "react";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -16,6 +17,7 @@ const COMMON_CURRENCIES = ["USD", "EUR", "GBP", "CAD", "AUD", "CHF", "JPY", "SEK
 export function ProfileSettings() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const router = useRouter();
   const { data: me } = useSuspenseQuery(trpc.user.me.queryOptions());
   const zones = useMemo(() => Intl.supportedValuesOf("timeZone"), []);
   const currencies = COMMON_CURRENCIES.includes(me.currency) ? COMMON_CURRENCIES : [me.currency, ...COMMON_CURRENCIES];
@@ -24,6 +26,8 @@ export function ProfileSettings() {
     trpc.user.updateProfile.mutationOptions({
       onSuccess: () => {
         setNotice({ ok: true, text: "Saved." });
+        // The layout passes the locale and time zone to every formatter: render it again with the new ones.
+        router.refresh();
         return queryClient.invalidateQueries();
       },
       onError: (error) => setNotice({ ok: false, text: error.message }),

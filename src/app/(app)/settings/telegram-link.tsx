@@ -6,10 +6,12 @@ import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { useTRPC } from "~/lib/trpc/react";
+import { useFormat } from "~/lib/use-format";
 import { TelegramBlockedNotice } from "../notifications/telegram-blocked-notice";
 
 export function TelegramLink() {
   const trpc = useTRPC();
+  const format = useFormat();
   const queryClient = useQueryClient();
   const createLink = useMutation(trpc.notification.createTelegramLink.mutationOptions());
   // While a code is on screen, look every few seconds for the chat that used it.
@@ -70,9 +72,7 @@ export function TelegramLink() {
             <code className="select-all rounded bg-muted px-2 py-1" data-testid="telegram-link-code">
               /start {code.code}
             </code>
-            <p className="text-xs text-muted-foreground">
-              The code works once, until {new Date(code.expiresAt).toLocaleTimeString()}.
-            </p>
+            <p className="text-xs text-muted-foreground">The code works once, until {format.time(code.expiresAt)}.</p>
           </div>
         )}
         {createLink.error && (

@@ -7,7 +7,7 @@ import { Button } from "~/components/ui/button";
 import { Input } from "~/components/ui/input";
 import { NativeSelect } from "~/components/ui/native-select";
 import { useCategories } from "~/lib/categories/use-categories";
-import { formatMoney } from "~/lib/format";
+import { useFormat } from "~/lib/use-format";
 import { useTRPC } from "~/lib/trpc/react";
 import { fromMinorUnits, negate, toMinorUnits } from "~/server/transaction/money";
 import { describeSplitProblem, findSplitProblem } from "~/server/transaction/split-parts";
@@ -43,6 +43,7 @@ export function SplitEditor({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { categories, label } = useCategories();
+  const format = useFormat();
   const { data: saved } = useSuspenseQuery(trpc.transaction.splits.queryOptions({ id: transactionId }));
   const [parts, setParts] = useState(() => startingParts(saved.amount, saved.parts, category));
   const save = useMutation(
@@ -129,7 +130,7 @@ export function SplitEditor({
           <Plus aria-hidden /> Add part
         </Button>
         <span aria-live="polite" className="tabular-nums text-muted-foreground" data-testid="split-remaining">
-          Left to assign: {formatMoney(left, saved.currency)}
+          Left to assign: {format.money(left, saved.currency)}
         </span>
       </div>
       {(save.error ?? shownProblem) && (

@@ -10,7 +10,7 @@ import { Label } from "~/components/ui/label";
 import { NativeSelect } from "~/components/ui/native-select";
 import { Skeleton } from "~/components/ui/skeleton";
 import { useCategories } from "~/lib/categories/use-categories";
-import { formatMoney } from "~/lib/format";
+import { useFormat } from "~/lib/use-format";
 import { useTRPC } from "~/lib/trpc/react";
 import type { RouterOutputs } from "~/lib/trpc/types";
 import { SplitEditor } from "./split-editor";
@@ -31,6 +31,7 @@ const SOURCE_LABELS: Record<string, string> = {
 
 /** The parts of a split transaction, and the door to the split editor. */
 function SplitSummary({ transaction: tx, onEdit }: { transaction: Transaction; onEdit: () => void }) {
+  const format = useFormat();
   const trpc = useTRPC();
   const { label } = useCategories();
   const { data } = useQuery(trpc.transaction.splits.queryOptions({ id: tx.id }));
@@ -41,7 +42,7 @@ function SplitSummary({ transaction: tx, onEdit }: { transaction: Transaction; o
         <ul className="flex flex-col gap-0.5" aria-label="Split into">
           {parts.map((p) => (
             <li key={p.id} className="tabular-nums">
-              {label(p.category)}: {formatMoney(p.amount, tx.currency)}
+              {label(p.category)}: {format.money(p.amount, tx.currency)}
             </li>
           ))}
         </ul>
@@ -56,13 +57,14 @@ function SplitSummary({ transaction: tx, onEdit }: { transaction: Transaction; o
 }
 
 export function TransactionDialog({ transaction: tx, onClose }: { transaction: Transaction; onClose: () => void }) {
+  const format = useFormat();
   const [splitting, setSplitting] = useState(false);
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent className="max-h-[calc(100dvh-2rem)] overflow-y-auto">
         <DialogTitle>{tx.merchantName ?? tx.description}</DialogTitle>
         <DialogDescription>
-          {formatMoney(tx.amount, tx.currency)} on {tx.date} · {tx.accountName}
+          {format.money(tx.amount, tx.currency)} on {format.fullDay(tx.date)} · {tx.accountName}
         </DialogDescription>
         {splitting ? (
           <Suspense fallback={<Skeleton className="h-40 w-full" />}>

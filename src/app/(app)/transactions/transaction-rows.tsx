@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { Badge } from "~/components/ui/badge";
 import { cn } from "~/lib/cn";
 import { useCategories } from "~/lib/categories/use-categories";
-import { formatDay, formatMoney } from "~/lib/format";
+import { useFormat } from "~/lib/use-format";
 import type { RouterOutputs } from "~/lib/trpc/types";
 import { SuggestedCategory, isSuggestion } from "./suggested-category";
 import { TransactionDialog } from "./transaction-dialog";
@@ -37,6 +37,7 @@ export function TransactionRows({
 }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const { label } = useCategories();
+  const format = useFormat();
   const [open, setOpen] = useState<Row | null>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are read during render by design
   const virtualizer = useVirtualizer({
@@ -106,7 +107,7 @@ export function TransactionRows({
                   />
                 </span>
                 <span role="cell" className="w-16 shrink-0 text-muted-foreground">
-                  {formatDay(tx.date)}
+                  {format.day(tx.date)}
                 </span>
                 <span role="cell" className="min-w-0 flex-1">
                   <button
@@ -142,7 +143,7 @@ export function TransactionRows({
                     tx.direction === "CREDIT" && "text-positive",
                   )}
                 >
-                  {formatMoney(tx.amount, tx.currency)}
+                  {format.money(tx.amount, tx.currency)}
                 </span>
               </div>
             );

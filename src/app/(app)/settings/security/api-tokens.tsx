@@ -12,8 +12,8 @@ import { FormMessage } from "~/components/ui/form-message";
 import { Input } from "~/components/ui/input";
 import { NativeSelect } from "~/components/ui/native-select";
 import { useTRPC } from "~/lib/trpc/react";
+import { useFormat } from "~/lib/use-format";
 import { apiTokenScope } from "~/server/api-tokens/api-token-schemas";
-import { formatMoment } from "./format-moment";
 
 const EXPIRY_CHOICES = [
   { days: "30", label: "30 days" },
@@ -26,12 +26,11 @@ export function ApiTokens() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data: tokens } = useSuspenseQuery(trpc.security.apiTokens.list.queryOptions());
-  const { data: me } = useSuspenseQuery(trpc.user.me.queryOptions());
+  const format = useFormat();
   const { data: twoFactor } = useSuspenseQuery(trpc.security.twoFactor.status.queryOptions());
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.security.pathKey() });
   const create = useMutation(trpc.security.apiTokens.create.mutationOptions({ onSuccess: refresh }));
   const revoke = useMutation(trpc.security.apiTokens.revoke.mutationOptions({ onSuccess: refresh }));
-  const moment = (value: Date) => formatMoment(value, me.timezone, me.locale);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -89,8 +88,8 @@ export function ApiTokens() {
                   </p>
                   <p className="text-muted-foreground">
                     <code className="font-mono">{token.prefix}…</code> ·{" "}
-                    {token.expiresAt ? `expires ${moment(token.expiresAt)}` : "never expires"} ·{" "}
-                    {token.lastUsedAt ? `last used ${moment(token.lastUsedAt)}` : "never used"}
+                    {token.expiresAt ? `expires ${format.moment(token.expiresAt)}` : "never expires"} ·{" "}
+                    {token.lastUsedAt ? `last used ${format.moment(token.lastUsedAt)}` : "never used"}
                   </p>
                 </div>
                 <Button

@@ -1,13 +1,13 @@
 "use client";
 
-import { useSuspenseInfiniteQuery, useSuspenseQuery } from "@tanstack/react-query";
+import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { useTRPC } from "~/lib/trpc/react";
+import { useFormat } from "~/lib/use-format";
 import { describeDevice } from "~/server/auth/describe-device";
 import type { AuditAction } from "~/server/security/audit-log";
 import { AUDIT_PAGE, nextAuditPage } from "./audit-page";
-import { formatMoment } from "./format-moment";
 
 // Typed by the action list so a new action cannot reach the log without words for it; the deletion
 // entry outlives the account and is never shown to it.
@@ -43,7 +43,7 @@ const labelOf = (action: string) => (ACTION_LABELS as Record<string, string | un
 
 export function AuditLog() {
   const trpc = useTRPC();
-  const { data: me } = useSuspenseQuery(trpc.user.me.queryOptions());
+  const format = useFormat();
   const log = useSuspenseInfiniteQuery(
     trpc.security.auditLog.infiniteQueryOptions(AUDIT_PAGE, { getNextPageParam: nextAuditPage }),
   );
@@ -70,7 +70,7 @@ export function AuditLog() {
             <tbody className="divide-y">
               {entries.map((entry) => (
                 <tr key={entry.id}>
-                  <td className="whitespace-nowrap py-2 pr-3">{formatMoment(entry.at, me.timezone, me.locale)}</td>
+                  <td className="whitespace-nowrap py-2 pr-3">{format.moment(entry.at)}</td>
                   <td className="py-2 pr-3">{labelOf(entry.action)}</td>
                   <td className="py-2 text-muted-foreground">
                     {entry.ipAddress ?? "—"} · {describeDevice(entry.userAgent)}

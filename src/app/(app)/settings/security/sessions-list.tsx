@@ -7,13 +7,13 @@ import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { FormMessage } from "~/components/ui/form-message";
 import { useTRPC } from "~/lib/trpc/react";
-import { formatMoment } from "./format-moment";
+import { useFormat } from "~/lib/use-format";
 
 export function SessionsList() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data: sessions } = useSuspenseQuery(trpc.security.sessions.list.queryOptions());
-  const { data: me } = useSuspenseQuery(trpc.user.me.queryOptions());
+  const format = useFormat();
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.security.pathKey() });
   const revoke = useMutation(trpc.security.sessions.revoke.mutationOptions({ onSuccess: refresh }));
   const revokeOthers = useMutation(trpc.security.sessions.revokeOthers.mutationOptions({ onSuccess: refresh }));
@@ -42,9 +42,8 @@ export function SessionsList() {
                   {session.device} {session.current && <Badge variant="secondary">This device</Badge>}
                 </p>
                 <p className="text-muted-foreground">
-                  {session.ipAddress ?? "Unknown address"} · signed in{" "}
-                  {formatMoment(session.createdAt, me.timezone, me.locale)} · last active{" "}
-                  {formatMoment(session.lastUsedAt, me.timezone, me.locale)}
+                  {session.ipAddress ?? "Unknown address"} · signed in {format.moment(session.createdAt)} · last active{" "}
+                  {format.moment(session.lastUsedAt)}
                 </p>
               </div>
               {!session.current && (
