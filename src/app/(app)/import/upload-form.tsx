@@ -1,7 +1,7 @@
 "use client";
 
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { Input } from "~/components/ui/input";
@@ -17,13 +17,15 @@ type Props = { busy: boolean; onSubmit: (file: File, target: ImportTarget) => vo
 export function UploadForm({ busy, onSubmit }: Props) {
   const trpc = useTRPC();
   const { data: accounts } = useSuspenseQuery(trpc.bank.accounts.queryOptions());
-  const [file, setFile] = useState<File | null>(null);
+  // Read when the form is sent, so a file picked while the page was still loading counts too.
+  const fileInput = useRef<HTMLInputElement>(null);
   const [choice, setChoice] = useState(accounts[0]?.id ?? NEW);
   const [name, setName] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    const file = fileInput.current?.files?.[0];
     if (!file) return setProblem("Choose a file first");
     if (file.size > MAX_FILE_MB * 1024 * 1024) return setProblem(`The file is larger than ${MAX_FILE_MB} MB`);
     if (choice === NEW && !name.trim()) return setProblem("Name the new account");
@@ -38,7 +40,7 @@ export function UploadForm({ busy, onSubmit }: Props) {
           id="import-file"
           type="file"
           accept={ACCEPTED}
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          ref={fileInput}
           aria-describedby="import-file-hint"
         />
         <p id="import-file-hint" className="text-xs text-muted-foreground">
