@@ -1,4 +1,5 @@
 import type { Db } from "~/server/db";
+import { categoryLinesSql } from "~/server/transaction/category-lines";
 import { sumAmounts } from "~/server/transaction/money";
 import { exactAmount } from "./exact-amount";
 import { isIncomeSql } from "./income-sql";
@@ -18,8 +19,8 @@ const SOURCES_SHOWN = 5;
 export async function incomeTotals(db: Db, userId: string, rawFilters: SpendingFilters): Promise<IncomeTotal[]> {
   const filters = spendingFilters.parse({ ...rawFilters, category: undefined });
   const rows = await db.$queryRaw<{ currency: string; name: string; amount: string; count: number }[]>`
-    SELECT t.currency, ${merchantNameSql} AS name, SUM(t.amount)::text AS amount, COUNT(*)::int AS count
-      FROM transactions t
+    SELECT t.currency, ${merchantNameSql} AS name, SUM(t.amount)::text AS amount, COUNT(DISTINCT t.id)::int AS count
+      FROM ${categoryLinesSql(userId)} t
      WHERE ${filterSql(userId, filters)} AND ${isIncomeSql}
   GROUP BY 1, 2
   ORDER BY 1, SUM(t.amount) DESC, 2`;

@@ -1,9 +1,11 @@
 /**
  * How much was spent, per currency, for any combination of period, category, merchant and
- * account — and the same for two periods side by side. Net of refunds, exact.
+ * account — and the same for two periods side by side. Net of refunds, exact; a split
+ * transaction counts as its parts, so a category filter takes only its part of it.
  */
 import type { Db } from "~/server/db";
 import { fromMinorUnits, toMinorUnits } from "~/server/transaction/money";
+import { categoryLinesSql } from "~/server/transaction/category-lines";
 import { isSpendingSql } from "~/server/transaction/spending";
 import { exactAmount } from "./exact-amount";
 import { type SpendingFilters, filterSql, spendingFilters } from "./spending-filters";
@@ -13,8 +15,8 @@ export type CurrencyTotal = { currency: string; spent: string; count: number };
 export async function spendingTotals(db: Db, userId: string, rawFilters: SpendingFilters): Promise<CurrencyTotal[]> {
   const filters = spendingFilters.parse(rawFilters);
   const rows = await db.$queryRaw<{ currency: string; spent: string; count: number }[]>`
-    SELECT t.currency, (-SUM(t.amount))::text AS spent, COUNT(*)::int AS count
-      FROM transactions t
+    SELECT t.currency, (-SUM(t.amount))::text AS spent, COUNT(DISTINCT t.id)::int AS count
+      FROM ${categoryLinesSql(userId)} t
      WHERE ${filterSql(userId, filters)} AND ${isSpendingSql}
   GROUP BY t.currency
   ORDER BY t.currency`;
@@ -69,8 +71,8 @@ export type MonthTotal = { month: string; currency: string; spent: string; count
 export async function monthlySpending(db: Db, userId: string, rawFilters: SpendingFilters): Promise<MonthTotal[]> {
   const filters = spendingFilters.parse(rawFilters);
   const rows = await db.$queryRaw<MonthTotal[]>`
-    SELECT to_char(t.transaction_date, 'YYYY-MM') AS month, t.currency, (-SUM(t.amount))::text AS spent, COUNT(*)::int AS count
-      FROM transactions t
+    SELECT to_char(t.transaction_date, 'YYYY-MM') AS month, t.currency, (-SUM(t.amount))::text AS spent, COUNT(DISTINCT t.id)::int AS count
+      FROM ${categoryLinesSql(userId)} t
      WHERE ${filterSql(userId, filters)} AND ${isSpendingSql}
   GROUP BY 1, 2
   ORDER BY 1, 2`;

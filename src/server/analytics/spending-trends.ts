@@ -1,10 +1,11 @@
 /**
  * Spending trends: per category per month, and income against expense per month. Sums are done
  * by Postgres in NUMERIC and leave as text, per currency — amounts in different currencies are
- * never added together.
+ * never added together. Both read category lines: a split transaction counts as its parts.
  */
 import { z } from "zod";
 import type { Db } from "~/server/db";
+import { categoryLinesSql } from "~/server/transaction/category-lines";
 import { effectiveCategorySql, isSpendingSql } from "~/server/transaction/spending";
 import { calendarDate, fromCalendarDate } from "~/server/time/calendar";
 import { cachedAnalytics } from "./analytics-cache";
@@ -33,8 +34,8 @@ export async function spendingByCategoryByMonth(
     { month: string; category: string; currency: string; spent: string; count: number }[]
   >`
     SELECT to_char(t.transaction_date, 'YYYY-MM') AS month, ${effectiveCategorySql} AS category, t.currency,
-           (-SUM(t.amount))::text AS spent, COUNT(*)::int AS count
-      FROM transactions t
+           (-SUM(t.amount))::text AS spent, COUNT(DISTINCT t.id)::int AS count
+      FROM ${categoryLinesSql(userId)} t
      WHERE t.user_id = ${userId}::uuid
        AND t.transaction_date BETWEEN ${fromCalendarDate(range.from)}::date AND ${fromCalendarDate(range.to)}::date
        AND ${isSpendingSql}
@@ -55,7 +56,7 @@ export async function incomeVsExpense(
            COALESCE(-SUM(t.amount) FILTER (WHERE ${isSpendingSql}), 0)::text AS expense,
            (COALESCE(SUM(t.amount) FILTER (WHERE ${isIncomeSql}), 0)
              + COALESCE(SUM(t.amount) FILTER (WHERE ${isSpendingSql}), 0))::text AS net
-      FROM transactions t
+      FROM ${categoryLinesSql(userId)} t
      WHERE t.user_id = ${userId}::uuid
        AND t.transaction_date BETWEEN ${fromCalendarDate(range.from)}::date AND ${fromCalendarDate(range.to)}::date
   GROUP BY 1, 2

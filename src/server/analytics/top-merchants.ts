@@ -1,5 +1,6 @@
 import { type z } from "zod";
 import type { Db } from "~/server/db";
+import { categoryLinesSql } from "~/server/transaction/category-lines";
 import { isSpendingSql } from "~/server/transaction/spending";
 import { exactAmount } from "./exact-amount";
 import { merchantKeySql, merchantNameSql } from "./merchant-key";
@@ -16,15 +17,15 @@ export type MerchantSpending = {
   count: number;
 };
 
-/** Where the money went, merchant by merchant, biggest first within each currency. */
+/** Where the money went, merchant by merchant, biggest first within each currency (a category filter takes a split's part). */
 export async function topMerchants(db: Db, userId: string, rawInput: TopMerchantsInput): Promise<MerchantSpending[]> {
   const { limit, ...filters } = topMerchantsInput.parse(rawInput);
   const rows = await db.$queryRaw<MerchantSpending[]>`
     SELECT merchant, "merchantKey", currency, spent::text AS spent, count FROM (
       SELECT mode() WITHIN GROUP (ORDER BY ${merchantNameSql}) AS merchant, ${merchantKeySql} AS "merchantKey",
-             t.currency, -SUM(t.amount) AS spent, COUNT(*)::int AS count,
+             t.currency, -SUM(t.amount) AS spent, COUNT(DISTINCT t.id)::int AS count,
              ROW_NUMBER() OVER (PARTITION BY t.currency ORDER BY SUM(t.amount), ${merchantKeySql}) AS rank
-        FROM transactions t
+        FROM ${categoryLinesSql(userId)} t
        WHERE ${filterSql(userId, filters)} AND ${isSpendingSql}
     GROUP BY 2, 3
       HAVING SUM(t.amount) < 0

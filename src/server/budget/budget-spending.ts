@@ -1,5 +1,6 @@
 import type { Db } from "~/server/db";
 import { Prisma } from "~/server/db/generated/client";
+import { categoryLinesSql } from "~/server/transaction/category-lines";
 import { effectiveCategorySql, effectiveDetailedSql, isSpendingSql } from "~/server/transaction/spending";
 import { fromCalendarDate, toCalendarDate } from "~/server/time/calendar";
 import { toMinorUnits } from "~/server/transaction/money";
@@ -19,7 +20,8 @@ export type PeriodSpending = { spent: bigint; count: number };
 /**
  * Net spending in each of `periods` (consecutive, ascending), in minor units. What counts is
  * decided once in transaction/spending.ts: the user's category over the automatic one,
- * transfers and income left out, refunds (positive amounts) subtracting.
+ * transfers and income left out, refunds (positive amounts) subtracting, a split transaction
+ * counted as its parts (transaction/category-lines.ts).
  */
 export async function spendingPerPeriod(
   db: Pick<Db, "$queryRaw">,
@@ -32,8 +34,8 @@ export async function spendingPerPeriod(
     ? Prisma.sql`AND (${effectiveCategorySql} = ${scope.category} OR ${effectiveDetailedSql} = ${scope.category})`
     : Prisma.empty;
   const rows = await db.$queryRaw<{ day: Date; spent: string; count: number }[]>`
-    SELECT t.transaction_date AS day, (-SUM(t.amount))::text AS spent, COUNT(*)::int AS count
-      FROM transactions t
+    SELECT t.transaction_date AS day, (-SUM(t.amount))::text AS spent, COUNT(DISTINCT t.id)::int AS count
+      FROM ${categoryLinesSql(scope.userId)} t
      WHERE t.user_id = ${scope.userId}::uuid
        AND t.currency = ${scope.currency}
        AND t.transaction_date BETWEEN ${fromCalendarDate(periods[0]!.start)}::date AND ${fromCalendarDate(periods.at(-1)!.end)}::date

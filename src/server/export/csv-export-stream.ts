@@ -3,13 +3,13 @@
  * stream that asks the database for the next page only when the reader wants more bytes.
  */
 import { csvCell } from "~/server/user/transactions-csv";
-import { EXPORT_COLUMNS } from "./export-columns";
+import { EXPORT_COLUMNS, MONEY_COLUMNS } from "./export-columns";
 import type { ExportRow } from "./read-export-pages";
 
 const BOM = "\uFEFF";
 
 function csvLine(row: ExportRow): string {
-  return `${EXPORT_COLUMNS.map(({ key }) => csvCell(row[key], { numeric: key === "amount" })).join(",")}\r\n`;
+  return `${EXPORT_COLUMNS.map(({ key }) => csvCell(row[key], { numeric: MONEY_COLUMNS.has(key) })).join(",")}\r\n`;
 }
 
 export function csvExportStream(pages: AsyncGenerator<ExportRow[]>): ReadableStream<Uint8Array> {

@@ -14,7 +14,11 @@ export const EXPORT_COLUMNS: { key: keyof ExportRow; header: string; width: numb
   { key: "notes", header: "Notes", width: 30 },
   { key: "tags", header: "Tags", width: 20 },
   { key: "id", header: "Transaction ID", width: 38 },
+  { key: "splitOf", header: "Split of", width: 14 },
 ];
+
+/** Columns holding an exact decimal amount (a number cell in Excel, never formula-guarded). */
+export const MONEY_COLUMNS: ReadonlySet<keyof ExportRow> = new Set(["amount", "splitOf"]);
 
 /**
  * Text from banks and users can start with "=", "+", "-" or "@", which a spreadsheet would run as

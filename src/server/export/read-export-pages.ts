@@ -7,6 +7,7 @@
  */
 import type { Db } from "~/server/db";
 import type { Prisma } from "~/server/db/generated/client";
+import { type SplitLine, splitLinesOf } from "~/server/transaction/category-lines";
 import { afterKey, transactionFilterWhere } from "~/server/transaction/list-transactions";
 import { toCalendarDate } from "~/server/time/calendar";
 import type { ExportTransactionsInput } from "./export-transactions-input";
@@ -46,6 +47,8 @@ export type ExportRow = {
   notes: string;
   tags: string;
   id: string;
+  /** The whole transaction's amount on each of its parts' rows; empty for a transaction not split. */
+  splitOf: string;
 };
 
 export async function* readExportPages(
@@ -65,23 +68,53 @@ export async function* readExportPages(
       take: PAGE_ROWS,
     });
     if (rows.length === 0) return;
-    yield rows.map((row) => ({
-      date: toCalendarDate(row.transactionDate),
-      description: row.description,
-      merchant: row.merchantName ?? "",
-      // The user's choice wins over the automatic one, as on the Transactions page.
-      category: row.userCategory ?? row.category ?? "",
-      detailedCategory: (row.userCategory ? row.userCategoryDetailed : row.categoryDetailed) ?? "",
-      amount: row.amount.toFixed(2),
-      currency: row.currency.trim(),
-      account: accountName.get(row.accountId) ?? "",
-      status: row.status,
-      notes: row.notes ?? "",
-      tags: row.tags.join(", "),
-      id: row.id,
-    }));
+    const splits = await splitLinesOf(
+      db,
+      userId,
+      rows.map((r) => r.id),
+    );
+    yield rows.flatMap((row) => {
+      const whole = exportRow(row, accountName.get(row.accountId) ?? "");
+      const parts = splits.get(row.id);
+      return parts ? parts.map((part) => partRow(whole, part)) : [whole];
+    });
     if (rows.length < PAGE_ROWS) return;
     const tail = rows.at(-1)!;
     last = { date: tail.transactionDate, id: tail.id };
   }
+}
+
+function exportRow(row: SelectedRow, account: string): ExportRow {
+  return {
+    date: toCalendarDate(row.transactionDate),
+    description: row.description,
+    merchant: row.merchantName ?? "",
+    // The user's choice wins over the automatic one, as on the Transactions page.
+    category: row.userCategory ?? row.category ?? "",
+    detailedCategory: (row.userCategory ? row.userCategoryDetailed : row.categoryDetailed) ?? "",
+    amount: row.amount.toFixed(2),
+    currency: row.currency.trim(),
+    account,
+    status: row.status,
+    notes: row.notes ?? "",
+    tags: row.tags.join(", "),
+    id: row.id,
+    splitOf: "",
+  };
+}
+
+/**
+ * A split transaction is exported as one row per part, each with the part's amount and category,
+ * so a pivot by category matches the app's totals and the Amount column still adds up to the
+ * account's movements; the Transaction ID and "Split of" tie the parts together.
+ */
+function partRow(whole: ExportRow, part: SplitLine): ExportRow {
+  return {
+    ...whole,
+    category: part.category,
+    detailedCategory: part.detailedCategory ?? "",
+    amount: part.amount,
+    notes: part.notes ?? "",
+    splitOf: whole.amount,
+  };
 }

@@ -7,18 +7,18 @@
 import { once } from "node:events";
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import { EXPORT_COLUMNS, inertText } from "./export-columns";
+import { EXPORT_COLUMNS, MONEY_COLUMNS, inertText } from "./export-columns";
 import type { ExportRow } from "./read-export-pages";
 
 /** Decimal(15,2) has at most 15 significant digits, which a double holds exactly: the cell shows the same decimal. */
-const amountCell = (amount: string) => Number(amount);
+const amountCell = (amount: string) => (amount === "" ? null : Number(amount));
 
 // Calendar days are UTC midnights; exceljs turns a Date into Excel's day serial from its UTC time.
 const dateCell = (day: string) => new Date(`${day}T00:00:00Z`);
 
 function cells(row: ExportRow): unknown[] {
   return EXPORT_COLUMNS.map(({ key }) => {
-    if (key === "amount") return amountCell(row.amount);
+    if (MONEY_COLUMNS.has(key)) return amountCell(row[key]);
     if (key === "date") return dateCell(row.date);
     return key === "currency" || key === "id" || key === "status" ? row[key] : inertText(row[key]);
   });
@@ -31,7 +31,7 @@ async function writeWorkbook(pages: AsyncGenerator<ExportRow[]>, out: PassThroug
     key,
     header,
     width,
-    style: key === "amount" ? { numFmt: "#,##0.00" } : key === "date" ? { numFmt: "yyyy-mm-dd" } : {},
+    style: MONEY_COLUMNS.has(key) ? { numFmt: "#,##0.00" } : key === "date" ? { numFmt: "yyyy-mm-dd" } : {},
   }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();

@@ -7,6 +7,7 @@
 import { Prisma } from "~/server/db/generated/client";
 import type { Db } from "~/server/db";
 import { formatDay, formatMoney, humanizeSlug } from "~/lib/format";
+import { categoryLinesSql } from "~/server/transaction/category-lines";
 import { effectiveCategorySql, isSpendingSql } from "~/server/transaction/spending";
 import { fromCalendarDate, todayIn, toCalendarDate } from "~/server/time/calendar";
 import type { LargeTransactionData } from "./large-transaction-data";
@@ -85,13 +86,13 @@ export async function raiseLargeTransactionAlerts(
 async function suggestCategories(db: Db, userId: string, current: string) {
   const rows = await db.$queryRaw<{ category: string }[]>`
     SELECT ${effectiveCategorySql} AS category
-      FROM transactions t
+      FROM ${categoryLinesSql(userId)} t
      WHERE t.user_id = ${userId}::uuid
        AND t.transaction_date >= CURRENT_DATE - 90
        AND t.amount < 0
        AND ${isSpendingSql}
   GROUP BY 1
-  ORDER BY COUNT(*) DESC, 1
+  ORDER BY COUNT(DISTINCT t.id) DESC, 1
      LIMIT 4`;
   const slugs = [...rows.map((r) => r.category), ...COMMON_SPENDING].filter(
     (s, i, all) => s !== current && all.indexOf(s) === i,

@@ -1,12 +1,13 @@
 import type { Db } from "~/server/db";
 import { fromCalendarDate } from "~/server/time/calendar";
+import { categoryLinesSql } from "./category-lines";
 import { effectiveCategorySql, isSpendingSql } from "./spending";
 
 export type CategorySpending = { category: string; currency: string; spent: string; count: number };
 
 /**
  * Net spending per category and currency over [from, to] (inclusive calendar days), as exact
- * decimal strings; currencies are never added together.
+ * decimal strings; currencies are never added together. A split transaction counts as its parts.
  */
 export async function categorySummary(
   db: Db,
@@ -14,8 +15,8 @@ export async function categorySummary(
   range: { from: string; to: string },
 ): Promise<CategorySpending[]> {
   const rows = await db.$queryRaw<{ category: string; currency: string; spent: string; count: bigint }[]>`
-    SELECT ${effectiveCategorySql} AS category, t.currency, (-SUM(t.amount))::text AS spent, COUNT(*) AS count
-      FROM transactions t
+    SELECT ${effectiveCategorySql} AS category, t.currency, (-SUM(t.amount))::text AS spent, COUNT(DISTINCT t.id) AS count
+      FROM ${categoryLinesSql(userId)} t
      WHERE t.user_id = ${userId}::uuid
        AND t.transaction_date BETWEEN ${fromCalendarDate(range.from)}::date AND ${fromCalendarDate(range.to)}::date
        AND ${isSpendingSql}
