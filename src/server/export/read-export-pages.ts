@@ -7,7 +7,7 @@
  */
 import type { Db } from "~/server/db";
 import type { Prisma } from "~/server/db/generated/client";
-import { type SplitLine, splitLinesOf } from "~/server/transaction/category-lines";
+import { type SplitLine, splitLinesBetween } from "~/server/transaction/category-lines";
 import { afterKey, transactionFilterWhere } from "~/server/transaction/list-transactions";
 import { toCalendarDate } from "~/server/time/calendar";
 import type { ExportTransactionsInput } from "./export-transactions-input";
@@ -68,11 +68,11 @@ export async function* readExportPages(
       take: PAGE_ROWS,
     });
     if (rows.length === 0) return;
-    const splits = await splitLinesOf(
-      db,
-      userId,
-      rows.map((r) => r.id),
-    );
+    // Newest first: the page spans from its last row's day to its first's.
+    const splits = await splitLinesBetween(db, userId, {
+      from: rows.at(-1)!.transactionDate,
+      to: rows[0]!.transactionDate,
+    });
     yield rows.flatMap((row) => {
       const whole = exportRow(row, accountName.get(row.accountId) ?? "");
       const parts = splits.get(row.id);

@@ -51,19 +51,22 @@ export type SplitLine = {
   notes: string | null;
 };
 
-/** The parts of those of `transactionIds` that are split, largest first, keyed by transaction id. */
-export async function splitLinesOf(
+/**
+ * The parts of the user's split transactions dated within [from, to], largest first, keyed by
+ * transaction id. Asked by dates rather than by a page's ids: a list of 5,000 ids per export page
+ * quadrupled the export's heap growth (measured on the 200,000-row export test).
+ */
+export async function splitLinesBetween(
   db: Pick<Db, "$queryRaw">,
   userId: string,
-  transactionIds: string[],
+  range: { from: Date; to: Date },
 ): Promise<Map<string, SplitLine[]>> {
   const byTransaction = new Map<string, SplitLine[]>();
-  if (transactionIds.length === 0) return byTransaction;
   const rows = await db.$queryRaw<SplitLine[]>`
     SELECT t.id::text AS "transactionId", t.amount::text AS amount, t.user_category AS category,
            t.user_category_detailed AS "detailedCategory", t.notes
       FROM ${categoryLinesSql(userId)} t
-     WHERE t.split_id IS NOT NULL AND t.id = ANY(${transactionIds}::uuid[])
+     WHERE t.split_id IS NOT NULL AND t.transaction_date BETWEEN ${range.from}::date AND ${range.to}::date
   ORDER BY abs(t.amount) DESC, t.user_category_detailed, t.user_category, t.split_id`;
   for (const row of rows) {
     const lines = byTransaction.get(row.transactionId) ?? [];

@@ -74,7 +74,7 @@ async function expected(userId: string, filters: Filters): Promise<string[][]> {
         COALESCE(t.user_category, t.category, '') AS category,
         COALESCE(CASE WHEN t.user_category IS NOT NULL THEN t.user_category_detailed ELSE t.category_detailed END, '') AS detailed,
         t.amount::text AS amount, t.currency, a.account_name AS account, t.status::text AS status, COALESCE(t.notes, '') AS notes,
-        array_to_string(t.tags, ', ') AS tags, t.id::text AS id
+        array_to_string(t.tags, ', ') AS tags, t.id::text AS id, '' AS split_of
      FROM transactions t JOIN bank_accounts a ON a.id = t.account_id
     WHERE ${where.join(" AND ")}
  ORDER BY t.transaction_date DESC, t.id DESC`.replace(/\$X/g, () => `$${params.length}`);
@@ -108,6 +108,7 @@ async function csvRows(userId: string, filters: Filters): Promise<string[][]> {
     "Notes",
     "Tags",
     "Transaction ID",
+    "Split of",
   ]);
   return rows.slice(1);
 }
@@ -120,7 +121,7 @@ async function xlsxRows(userId: string, filters: Filters): Promise<string[][]> {
   sheet.eachRow((row, number) => {
     if (number === 1) return;
     // row.values is 1-based and sparse: empty cells are holes.
-    const values = Array.from({ length: 12 }, (_, i) => (row.values as unknown[])[i + 1]);
+    const values = Array.from({ length: 13 }, (_, i) => (row.values as unknown[])[i + 1]);
     rows.push(
       values.map((value, i) => {
         if (i === 0) return (value as Date).toISOString().slice(0, 10);
