@@ -58,7 +58,12 @@ beforeAll(async () => {
   });
   const monthly = { period: "MONTHLY", startDate: "2026-01-01", currency: "USD" } as const;
   groceriesBudget = (
-    await asUser().budget.create({ ...monthly, name: "Groceries", category: "FOOD_AND_DRINK_GROCERIES", amount: "50.00" })
+    await asUser().budget.create({
+      ...monthly,
+      name: "Groceries",
+      category: "FOOD_AND_DRINK_GROCERIES",
+      amount: "50.00",
+    })
   ).id;
   merchandiseBudget = (
     await asUser().budget.create({ ...monthly, name: "Stuff", category: "GENERAL_MERCHANDISE", amount: "200.00" })
@@ -133,37 +138,49 @@ const BEFORE = {
   ],
 };
 
+async function expectEverywhere(expected: typeof BEFORE) {
+  expect(await categorySummary(db, user.id, MARCH)).toEqual(expected.summary);
+  expect(await budgetSpent()).toEqual(expected.budgets);
+  expect(await trendsOfMarch()).toEqual(expected.trends);
+  expect(await groceriesAnswer()).toEqual(expected.answer);
+  expect(await exportedLines()).toEqual(expected.exported);
+}
+
 describe("a split transaction counts under each part's category", () => {
   it("before the split, the whole receipt counts under its own category", async () => {
     await setParts([]);
-    expect(await categorySummary(db, user.id, MARCH)).toEqual(BEFORE.summary);
-    expect(await budgetSpent()).toEqual(BEFORE.budgets);
-    expect(await trendsOfMarch()).toEqual(BEFORE.trends);
-    expect(await groceriesAnswer()).toEqual(BEFORE.answer);
-    expect(await exportedLines()).toEqual(BEFORE.exported);
+    await expectEverywhere(BEFORE);
   });
 
   it("after the split, each part counts under its category to the cent, everywhere", async () => {
     await setParts(SPLIT);
-    expect(await categorySummary(db, user.id, MARCH)).toEqual([
-      { category: "FOOD_AND_DRINK", currency: "USD", spent: "92.34", count: 2 },
-      { category: "HOME_IMPROVEMENT", currency: "USD", spent: "40.00", count: 1 },
-    ]);
-    expect(await budgetSpent()).toEqual({ groceries: "92.34", merchandise: "0.00" });
-    // Cached before the split: the change must have dropped the cached figures.
-    expect(await trendsOfMarch()).toEqual({
-      byCategory: [
-        { category: "FOOD_AND_DRINK", spent: "92.34", count: 2 },
-        { category: "HOME_IMPROVEMENT", spent: "40.00", count: 1 },
+    // Trends were cached before the split: the change must have dropped the cached figures.
+    await expectEverywhere({
+      summary: [
+        { category: "FOOD_AND_DRINK", currency: "USD", spent: "92.34", count: 2 },
+        { category: "HOME_IMPROVEMENT", currency: "USD", spent: "40.00", count: 1 },
       ],
-      expense: ["132.34"],
+      budgets: { groceries: "92.34", merchandise: "0.00" },
+      trends: {
+        byCategory: [
+          { category: "FOOD_AND_DRINK", spent: "92.34", count: 2 },
+          { category: "HOME_IMPROVEMENT", spent: "40.00", count: 1 },
+        ],
+        expense: ["132.34"],
+      },
+      answer: [{ currency: "USD", spent: "92.34", count: 2 }],
+      exported: [
+        {
+          category: "FOOD_AND_DRINK",
+          detailed: "FOOD_AND_DRINK_GROCERIES",
+          amount: "-80.00",
+          notes: "food",
+          splitOf: "-120.00",
+        },
+        { category: "HOME_IMPROVEMENT", detailed: "", amount: "-40.00", notes: "", splitOf: "-120.00" },
+        BEFORE.exported[1]!,
+      ],
     });
-    expect(await groceriesAnswer()).toEqual([{ currency: "USD", spent: "92.34", count: 2 }]);
-    expect(await exportedLines()).toEqual([
-      { category: "FOOD_AND_DRINK", detailed: "FOOD_AND_DRINK_GROCERIES", amount: "-80.00", notes: "food", splitOf: "-120.00" },
-      { category: "HOME_IMPROVEMENT", detailed: "", amount: "-40.00", notes: "", splitOf: "-120.00" },
-      BEFORE.exported[1],
-    ]);
   });
 
   it("the groceries part passes the groceries budget's thresholds and raises its alerts", async () => {
@@ -171,16 +188,14 @@ describe("a split transaction counts under each part's category", () => {
       where: { userId: user.id, type: "budget_threshold" },
       select: { title: true, data: true },
     });
-    expect(alerts.map((a) => (a.data as { threshold: number }).threshold).sort((a, b) => a - b)).toEqual([80, 100, 120]);
+    expect(alerts.map((a) => (a.data as { threshold: number }).threshold).sort((a, b) => a - b)).toEqual([
+      80, 100, 120,
+    ]);
     expect(alerts.every((a) => (a.data as { budgetId: string }).budgetId === groceriesBudget)).toBe(true);
   });
 
   it("removing the split restores the original everywhere", async () => {
     await setParts([]);
-    expect(await categorySummary(db, user.id, MARCH)).toEqual(BEFORE.summary);
-    expect(await budgetSpent()).toEqual(BEFORE.budgets);
-    expect(await trendsOfMarch()).toEqual(BEFORE.trends);
-    expect(await groceriesAnswer()).toEqual(BEFORE.answer);
-    expect(await exportedLines()).toEqual(BEFORE.exported);
+    await expectEverywhere(BEFORE);
   });
 });
