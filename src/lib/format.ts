@@ -63,6 +63,12 @@ export function formatFullDay(day: string, locale: string): string {
   return dateFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(atUtcMidnight(day));
 }
 
+/** A row's day: "Mar 2" within the current year on the user's calendar, "Dec 31, 2015" before it. */
+export function formatListDay(day: string, { locale, timeZone }: DisplayPreferences, now = new Date()): string {
+  const thisYear = dateFormat("en-US", { year: "numeric", timeZone }).format(now);
+  return day.startsWith(`${thisYear}-`) ? formatDay(day, locale) : formatFullDay(day, locale);
+}
+
 /** "Mar 2026" / "März 2026", from "2026-03". */
 export function formatMonth(month: string, locale: string): string {
   return dateFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" }).format(
@@ -96,6 +102,7 @@ export function formattersFor(display: DisplayPreferences) {
     moneyTick: (value: number, currency: string) => formatMoneyTick(value, currency, locale),
     day: (day: string) => formatDay(day, locale),
     fullDay: (day: string) => formatFullDay(day, locale),
+    listDay: (day: string) => formatListDay(day, display),
     month: (month: string) => formatMonth(month, locale),
     moment: (value: Date | string) => formatMoment(value, display),
     time: (value: Date | string) => formatTime(value, display),

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   DEFAULT_DISPLAY,
   formatDay,
+  formatListDay,
   formatMoney,
   formatMoneyChange,
   formatMoneyTick,
@@ -46,11 +47,20 @@ describe("formatting days and instants", () => {
     expect(kiribati.month("2026-03-31")).toBe("März 2026");
   });
 
+  it("names the year of a row's day only when it is not this year on the user's calendar", () => {
+    const newYearsEve = new Date("2026-12-31T20:00:00Z");
+    const prefs = { locale: "en-US", timeZone: "America/New_York" };
+    expect(formatListDay("2026-03-02", prefs, newYearsEve)).toBe("Mar 2");
+    expect(formatListDay("2015-12-31", prefs, newYearsEve)).toBe("Dec 31, 2015");
+    // Already 2027 in Auckland: last year's days carry their year there.
+    expect(formatListDay("2026-03-02", { locale: "de-DE", timeZone: "Pacific/Auckland" }, newYearsEve)).toBe(
+      "02.03.2026",
+    );
+  });
+
   it("shows an instant on the user's clock, not the machine's", () => {
     const instant = "2026-03-02T23:30:00Z";
-    expect(formattersFor({ locale: "en-US", timeZone: "Europe/Berlin" }).moment(instant)).toBe(
-      "Mar 3, 2026, 12:30 AM",
-    );
+    expect(formattersFor({ locale: "en-US", timeZone: "Europe/Berlin" }).moment(instant)).toBe("Mar 3, 2026, 12:30 AM");
     const newYork = formattersFor({ locale: "de-DE", timeZone: "America/New_York" });
     expect(newYork.moment(instant)).toBe("02.03.2026, 18:30");
     expect(newYork.momentDay(instant)).toBe("02.03.2026");

@@ -38,7 +38,7 @@ export function RecentTransactions() {
           <tbody className="divide-y">
             {data.items.map((tx) => (
               <tr key={tx.id}>
-                <td className="w-16 py-2.5 text-muted-foreground">{format.day(tx.date)}</td>
+                <td className="w-16 py-2.5 text-muted-foreground">{format.listDay(tx.date)}</td>
                 <td className="py-2.5">
                   <p className="font-medium">{tx.merchantName ?? tx.description}</p>
                   <p className="text-xs text-muted-foreground">{tx.accountName}</p>

@@ -79,7 +79,7 @@ export function Contributions({ goalId, currency }: { goalId: string; currency: 
           {data?.contributions.length === 0 && <li className="text-muted-foreground">Nothing added yet.</li>}
           {data?.contributions.map((c) => (
             <li key={c.id} className="flex items-center gap-3">
-              <span className="w-16 text-muted-foreground">{format.day(c.date)}</span>
+              <span className="w-16 text-muted-foreground">{format.listDay(c.date)}</span>
               <span className="flex-1 truncate">{c.note}</span>
               <span className="tabular-nums">{format.money(c.amount, currency)}</span>
               <Button

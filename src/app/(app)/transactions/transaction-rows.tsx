@@ -106,8 +106,8 @@ export function TransactionRows({
                     className="size-4 accent-primary"
                   />
                 </span>
-                <span role="cell" className="w-16 shrink-0 text-muted-foreground">
-                  {format.day(tx.date)}
+                <span role="cell" className="w-24 shrink-0 text-muted-foreground">
+                  {format.listDay(tx.date)}
                 </span>
                 <span role="cell" className="min-w-0 flex-1">
                   <button
