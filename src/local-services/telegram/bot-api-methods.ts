@@ -9,7 +9,7 @@ export type BotIdentity = { id: number; username: string; first_name: string };
 
 type Payload = Record<string, unknown>;
 type Method = (state: BotApiState, payload: Payload, bot: BotIdentity, options: MethodOptions) => ApiResult;
-export type MethodOptions = { perChatIntervalMs: number | null; now: () => number };
+export type MethodOptions = { perChatIntervalMs: number | null; overallPerSecond: number | null; now: () => number };
 
 const MAX_TEXT = 4096;
 
@@ -42,15 +42,22 @@ function checkChat(state: BotApiState, chatId: number | null): ApiResult | null 
   return null;
 }
 
-/** Flood control as Telegram applies it: about one message per second in a single chat. */
+/**
+ * Flood control as Telegram applies it: about one message per second in a single chat, and about
+ * 30 a second across all chats (https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this).
+ */
 function checkFlood(state: BotApiState, chatId: number, options: MethodOptions): ApiResult | null {
-  if (options.perChatIntervalMs === null) return null;
-  const last = state.lastSendAt.get(chatId);
   const now = options.now();
-  if (last !== undefined && now - last < options.perChatIntervalMs) {
+  const last = state.lastSendAt.get(chatId);
+  if (options.perChatIntervalMs !== null && last !== undefined && now - last < options.perChatIntervalMs) {
     return errors.tooManyRequests(Math.ceil((options.perChatIntervalMs - (now - last)) / 1000));
   }
+  const recent = state.sendsInLastSecond(now);
+  if (options.overallPerSecond !== null && recent.length >= options.overallPerSecond) {
+    return errors.tooManyRequests(Math.ceil((recent[0]! + 1000 - now) / 1000));
+  }
   state.lastSendAt.set(chatId, now);
+  recent.push(now);
   return null;
 }
 

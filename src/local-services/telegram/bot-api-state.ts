@@ -43,6 +43,8 @@ export class BotApiState {
   readonly updates: Update[] = [];
   readonly scriptedFailures: { method: string; error: ApiError }[] = [];
   readonly lastSendAt = new Map<number, number>();
+  /** When the messages of the last second were accepted, oldest first. */
+  private readonly recentSends: number[] = [];
   webhook: Webhook | null = null;
   /** getUpdates calls cut short by a second poller (Telegram's 409): more than one bot instance was polling. */
   pollConflicts = 0;
@@ -66,6 +68,13 @@ export class BotApiState {
     if (chatId !== null) this.knownChats.add(chatId);
     this.updates.push(numbered);
     return numbered;
+  }
+
+  /** The send times within the second before `now` (a live list: push to it to record a send). */
+  sendsInLastSecond(now: number): number[] {
+    const stale = this.recentSends.findIndex((at) => at > now - 1000);
+    this.recentSends.splice(0, stale === -1 ? this.recentSends.length : stale);
+    return this.recentSends;
   }
 
   takeScriptedFailure(method: string): ApiError | null {

@@ -17,6 +17,8 @@ export type FakeTelegramOptions = {
   bot?: Partial<BotIdentity>;
   /** Answer 429 when the bot sends to one chat faster than this; null turns flood control off. */
   perChatIntervalMs?: number | null;
+  /** Answer 429 when the bot sends more than this many messages within a second overall; null turns it off. */
+  overallPerSecond?: number | null;
 };
 
 export type SentMessage = {
@@ -43,7 +45,11 @@ export class FakeTelegramServer {
 
   private constructor(private readonly config: FakeTelegramOptions) {
     this.bot = { id: 7000001, username: "money_tracking_test_bot", first_name: "Money Tracking", ...config.bot };
-    this.options = { perChatIntervalMs: config.perChatIntervalMs ?? null, now: Date.now };
+    this.options = {
+      perChatIntervalMs: config.perChatIntervalMs ?? null,
+      overallPerSecond: config.overallPerSecond ?? null,
+      now: Date.now,
+    };
   }
 
   static async start(config: FakeTelegramOptions): Promise<FakeTelegramServer> {

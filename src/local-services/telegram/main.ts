@@ -19,6 +19,7 @@ const fake = await FakeTelegramServer.start({
   port: Number(root.port || 80),
   bot: env.TELEGRAM_BOT_USERNAME ? { username: env.TELEGRAM_BOT_USERNAME } : {},
   perChatIntervalMs: 1000,
+  overallPerSecond: 30,
 });
 console.log(`Fake Telegram Bot API listening at ${fake.apiRoot}`);
 

@@ -103,16 +103,17 @@ async function sendTelegram(db: Db, notification: Loaded, deps: DeliveryDeps): P
 
   let failure: TelegramFailure | null = null;
   try {
-    // Nothing between taking the chat's slot and sending, so the pace Telegram sees is the one we keep.
     await deps.telegram.sendMessage(chatId, text, extra);
   } catch (error) {
     failure = classifyTelegramFailure(error);
   }
+  // The chat's next message may start an interval after Telegram answered this one, or after its retry_after.
+  if (failure?.kind === "rate-limited") await deps.pacing.pause(chatId, failure.retryAfterMs);
+  else await deps.pacing.release(chatId);
   await countAttempt(db, notification.id);
   if (!failure) return { kind: "sent" };
   switch (failure.kind) {
     case "rate-limited":
-      await deps.pacing.pause(chatId, failure.retryAfterMs);
       return { kind: "later", until: new Date(deps.now().getTime() + failure.retryAfterMs), reason: "retry-after" };
     case "blocked":
       // The user blocked the bot: stop using the channel and say so in the web app.

@@ -138,6 +138,18 @@ describe("the fake Telegram Bot API", () => {
     await strict.stop();
   });
 
+  it("applies flood control across all chats when asked to", async () => {
+    const strict = await FakeTelegramServer.start({ token: TOKEN, overallPerSecond: 3 });
+    const client = new Telegram(TOKEN, { apiRoot: strict.apiRoot });
+    for (const chat of [1, 2, 3, 4]) strict.addChat(chat);
+    for (const chat of [1, 2, 3]) await client.sendMessage(chat, "within the limit");
+    const fourth = await apiError(client.sendMessage(4, "one too many"));
+    expect(fourth.code).toBe(429);
+    expect(fourth.parameters?.retry_after).toBe(1);
+    expect(strict.sentMessages().map((m) => m.chat_id)).toEqual([1, 2, 3]);
+    await strict.stop();
+  });
+
   it("long-polls getUpdates for a telegraf bot and delivers posted updates in order", async () => {
     const bot = new Telegraf(TOKEN, { telegram: { apiRoot: fake.apiRoot } });
     bot.command("ping", (ctx) => ctx.reply(`pong ${ctx.message.text}`));
