@@ -54,18 +54,34 @@ function fromKnowledge(known: KnowledgeVerdict): OfflinePrediction {
 const isMoneyIn = (c: DetailedSlug) =>
   MONEY_IN_PRIMARIES.has(primaryOf(c)) || c === "LOAN_PAYMENTS_CREDIT_CARD_PAYMENT";
 
-/** The model's answer, keeping money in to income and transfers unless it is sure of a refund. */
+/** The model's probabilities summed per primary category, best first, each with its likeliest detailed category. */
+function byPrimary(ranked: readonly RankedCategory[]): RankedCategory[] {
+  const groups = new Map<PrimarySlug, RankedCategory>();
+  for (const r of ranked) {
+    const primary = primaryOf(r.category);
+    const group = groups.get(primary);
+    if (group) group.probability += r.probability;
+    else groups.set(primary, { category: r.category, probability: r.probability });
+  }
+  return [...groups.values()].sort((a, b) => b.probability - a.probability);
+}
+
+/**
+ * The model's answer. The primary category is chosen on its summed probability — a category split
+ * into many detailed children (restaurants, fast food, coffee …) must not lose to one undivided
+ * one — and money in stays income or a transfer unless the model is sure of a refund.
+ */
 function fromModel(tokens: readonly string[], flow: Direction | null): OfflinePrediction | null {
-  const ranked: RankedCategory[] = rankWithModel(tokens, flow, flow === "in" ? Infinity : 1).map((r) => ({
-    ...r,
-    category: mirrorForDirection(r.category, flow),
-  }));
-  const best = ranked[0];
+  const ranked = rankWithModel(tokens, flow, Infinity)
+    .map((r) => ({ ...r, category: mirrorForDirection(r.category, flow) }))
+    .sort((a, b) => b.probability - a.probability);
+  const primaries = byPrimary(ranked);
+  const best = primaries[0];
   if (!best) return null;
   if (flow !== "in" || isMoneyIn(best.category) || best.probability >= REFUND_CERTAINTY) {
     return prediction(best.category, Math.min(best.probability, MODEL_CEILING), "model");
   }
-  const inflows = ranked.filter((r) => isMoneyIn(r.category));
+  const inflows = primaries.filter((r) => isMoneyIn(r.category));
   const share = inflows.reduce((sum, r) => sum + r.probability, 0);
   const top = inflows[0];
   return top ? prediction(top.category, Math.min(top.probability / share, 0.6), "model") : null;
