@@ -15,7 +15,7 @@ import { extractFeatures } from "~/server/categorize/offline-features";
 import { OFFLINE_MODEL_PATH } from "~/server/categorize/offline-model";
 import type { LabeledText } from "./categorizer/labeled-text";
 import { plaidApiExamples, plaidDescriptionExamples } from "./categorizer/plaid-sources";
-import { Synthesizer, loadBaseRates, loadNames, seededRng } from "./categorizer/synthesize-examples";
+import { Synthesizer, basePrior, loadBaseRates, loadNames, seededRng } from "./categorizer/synthesize-examples";
 
 const REPO_ROOT = path.resolve(import.meta.dirname, "..");
 const SHARED = path.resolve(REPO_ROOT, "../shared");
@@ -50,9 +50,10 @@ function main() {
   const training = examples.filter((_, i) => !heldOutMask[i]);
   const heldOut = examples.filter((_, i) => heldOutMask[i]);
 
-  const trial = toScoringModel(trainNaiveBayes(training));
+  const prior = basePrior(loadBaseRates(DATA), [...new Set(examples.map((e) => e.label))]);
+  const trial = toScoringModel(trainNaiveBayes(training, { prior }));
   const temperature = fitTemperature(trial, heldOut);
-  const model = { ...trainNaiveBayes(examples), temperature };
+  const model = { ...trainNaiveBayes(examples, { prior }), temperature };
   const json = JSON.stringify(model);
   writeFileSync(OFFLINE_MODEL_PATH, `${json}\n`);
 

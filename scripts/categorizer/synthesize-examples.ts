@@ -49,6 +49,27 @@ export function loadBaseRates(dataDir: string): BaseRates {
   return baseRatesSchema.parse(JSON.parse(readFileSync(path.join(dataDir, "base-rates.json"), "utf8")));
 }
 
+/** How payments to businesses nobody knows are made: mostly by card, some by direct debit, some are credits. */
+const UNKNOWN_MERCHANT_CHANNELS = { card: 0.6, debit: 0.2, credit: 0.2 } as const;
+
+/** Below this, a category only appears when its words say so. */
+const PRIOR_FLOOR = 0.002;
+
+/**
+ * How often each category occurs among the transactions the knowledge leaves to the model — those
+ * from businesses it does not know: the base rates mixed by channel, a small floor for the rest.
+ */
+export function basePrior(rates: BaseRates, classes: readonly string[]): Map<string, number> {
+  const prior = new Map(classes.map((c) => [c, PRIOR_FLOOR]));
+  for (const channel of ["card", "debit", "credit"] as const) {
+    const table = rates[channel];
+    const total = Object.values(table).reduce((a, b) => a + b, 0);
+    for (const [c, w] of Object.entries(table))
+      prior.set(c, (prior.get(c) ?? PRIOR_FLOOR) + (UNKNOWN_MERCHANT_CHANNELS[channel] * w) / total);
+  }
+  return prior;
+}
+
 export type Rng = () => number;
 
 /** mulberry32: small, fast, and the same sequence on every machine. */
@@ -90,6 +111,9 @@ const CARD_PREFIXES: Record<Region, string[]> = {
   south: ["", "COMPRA TARJETA ", "PAGO CON TARJETA ", "PAGAMENTO POS "],
   sg: ["", "NETS ", "VISA ", "DEBIT PURCHASE "],
 };
+
+/** Toast's prefix: its tills are sold to restaurants, bars and cafés only, so it says "food" on a statement. */
+const RESTAURANT_ONLY_PREFIX = "TST* ";
 
 /** How a bill paid by direct debit starts. */
 const DEBIT_PREFIXES = [
@@ -214,7 +238,13 @@ export class Synthesizer {
     if (BILLED(category) && this.chance(0.7)) {
       return `${this.pick(DEBIT_PREFIXES)}${this.styled(merchant)}${this.chance(0.3) ? ` ${this.digits(8)}` : ""}`.trim();
     }
-    return `${this.pick(CARD_PREFIXES[region])}${this.styled(merchant)}${this.place(region)}`.trim();
+    return `${this.cardPrefix(region, category)}${this.styled(merchant)}${this.place(region)}`.trim();
+  }
+
+  /** How the card network starts a purchase in this region, as it would for this category. */
+  private cardPrefix(region: Region, category: DetailedSlug): string {
+    const prefix = this.pick(CARD_PREFIXES[region]);
+    return prefix === RESTAURANT_ONLY_PREFIX && primaryOf(category) !== "FOOD_AND_DRINK" ? "" : prefix;
   }
 
   /** A name that means nothing, so the model learns what the rest of the line says without one. */
@@ -239,12 +269,13 @@ export class Synthesizer {
     return Array.from({ length: count }, () => {
       const roll = this.rng();
       const name = this.chance(0.3) ? this.pick(this.names.shopNames) : this.inventedName();
-      if (roll < 0.6) {
+      if (roll < UNKNOWN_MERCHANT_CHANNELS.card) {
         const region = this.pick(REGIONS);
-        const text = `${this.pick(CARD_PREFIXES[region])}${this.styled(name)}${this.place(region)}`.trim();
-        return { text, flow: "out", label: this.byShare(rates.card), source: "unknown-merchants" };
+        const label = this.byShare(rates.card);
+        const text = `${this.cardPrefix(region, label)}${this.styled(name)}${this.place(region)}`.trim();
+        return { text, flow: "out", label, source: "unknown-merchants" };
       }
-      if (roll < 0.8) {
+      if (roll < UNKNOWN_MERCHANT_CHANNELS.card + UNKNOWN_MERCHANT_CHANNELS.debit) {
         const text = `${this.pick(DEBIT_PREFIXES)}${this.styled(name)} ${this.digits(8)}`.trim();
         return { text, flow: "out", label: this.byShare(rates.debit), source: "unknown-merchants" };
       }
@@ -271,7 +302,7 @@ export class Synthesizer {
     ]);
     const prefix =
       rule.strength === "purpose" || rule.strength === "hint"
-        ? this.pick(CARD_PREFIXES[this.pick(REGIONS)])
+        ? this.cardPrefix(this.pick(REGIONS), rule.then)
         : this.pick(TRANSFER_PREFIXES);
     return `${prefix}${this.styled(body)}`.trim();
   }

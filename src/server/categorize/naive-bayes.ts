@@ -25,11 +25,20 @@ export type NaiveBayesModel = z.infer<typeof naiveBayesModelSchema>;
 
 export type Example = { features: readonly string[]; label: string; flow: Direction | null };
 
-type TrainOptions = { smoothing?: number; minDocuments?: number; priorPower?: number };
+type TrainOptions = {
+  smoothing?: number;
+  minDocuments?: number;
+  /**
+   * How often each class really occurs (any scale, every class above zero).
+   * Given separately because a synthetic training set's class shares say only how many examples
+   * were written per class.
+   */
+  prior: ReadonlyMap<string, number>;
+};
 
 /** Counts, prunes rare features, and stores the sparse log-likelihood gains rounded to 2 decimals. */
-export function trainNaiveBayes(examples: readonly Example[], options: TrainOptions = {}): NaiveBayesModel {
-  const { smoothing = 0.1, minDocuments = 3, priorPower = 0.3 } = options;
+export function trainNaiveBayes(examples: readonly Example[], options: TrainOptions): NaiveBayesModel {
+  const { smoothing = 0.1, minDocuments = 3, prior } = options;
   const classes = [...new Set(examples.map((e) => e.label))].sort();
   const classIndex = new Map(classes.map((c, i) => [c, i]));
   const documents = new Map<string, number>();
@@ -64,8 +73,11 @@ export function trainNaiveBayes(examples: readonly Example[], options: TrainOpti
     });
     features[f] = entries;
   }
-  // Synthetic data says little about how often each category really occurs: flatten the prior.
-  const weights = [...perClass].map((n) => Math.pow(n, priorPower));
+  const weights = classes.map((c) => {
+    const weight = prior.get(c) ?? 0;
+    if (!(weight > 0)) throw new Error(`the prior gives ${c} no weight`);
+    return weight;
+  });
   const weightSum = weights.reduce((a, b) => a + b, 0);
   const flowLikelihood = (dir: Direction) =>
     classes.map((_, c) => round(Math.log((flows[dir][c]! + 1) / (flows.in[c]! + flows.out[c]! + 2))));
