@@ -15,7 +15,7 @@ import { extractFeatures } from "~/server/categorize/offline-features";
 import { OFFLINE_MODEL_PATH } from "~/server/categorize/offline-model";
 import type { LabeledText } from "./categorizer/labeled-text";
 import { plaidApiExamples, plaidDescriptionExamples } from "./categorizer/plaid-sources";
-import { Synthesizer, basePrior, loadBaseRates, loadNames, seededRng } from "./categorizer/synthesize-examples";
+import { Synthesizer, basePrior, loadBaseRates, loadBrands, loadNames, seededRng } from "./categorizer/synthesize-examples";
 
 const REPO_ROOT = path.resolve(import.meta.dirname, "..");
 const SHARED = path.resolve(REPO_ROOT, "../shared");
@@ -30,6 +30,7 @@ function gatherTexts(): LabeledText[] {
   const synth = new Synthesizer(seededRng(SEED), loadNames(DATA));
   return [
     ...synth.merchantExamples(6),
+    ...synth.brandExamples(loadBrands(DATA), 2),
     ...synth.ruleExamples(3, 30),
     ...synth.personTransfers(400),
     ...synth.unknownMerchantExamples(4000, loadBaseRates(DATA)),

@@ -41,6 +41,17 @@ export function loadNames(dataDir: string): Names {
   return namesSchema.parse(JSON.parse(readFileSync(path.join(dataDir, "names.json"), "utf8")));
 }
 
+const brandsSchema = z.object({
+  brands: z.array(z.tuple([z.string(), z.string().refine(isDetailedSlug, "not a detailed category")])),
+});
+export type Brand = { name: string; category: DetailedSlug };
+
+/** OpenStreetMap's chain brands with their category (osm-brands.json, see extract-osm-brands.ts). */
+export function loadBrands(dataDir: string): Brand[] {
+  const { brands } = brandsSchema.parse(JSON.parse(readFileSync(path.join(dataDir, "osm-brands.json"), "utf8")));
+  return brands.map(([name, category]) => ({ name, category: category as DetailedSlug }));
+}
+
 const shares = z.record(z.string().refine(isDetailedSlug, "not a detailed category"), z.number().positive());
 const baseRatesSchema = z.object({ card: shares, debit: shares, credit: shares });
 export type BaseRates = z.infer<typeof baseRatesSchema>;
@@ -341,6 +352,14 @@ export class Synthesizer {
           merchant.category,
           "merchants",
         ),
+      ),
+    );
+  }
+
+  brandExamples(brands: readonly Brand[], perBrand: number): LabeledText[] {
+    return brands.flatMap((brand) =>
+      Array.from({ length: perBrand }, () =>
+        this.example(this.purchase(brand.name, brand.category), brand.category, "osm-brands"),
       ),
     );
   }
