@@ -28,12 +28,12 @@ export function loadOfflineModel(): ScoringModel {
   return loaded;
 }
 
-export type RankedCategory = { category: DetailedSlug; probability: number };
-
-/** The model's best few guesses for a tokenized description, most likely first. */
-export function rankWithModel(tokens: readonly string[], flow: Direction | null, top = 3): RankedCategory[] {
+/** The model's probability for each of its classes, given a tokenized description and its direction. */
+export function scoreWithModel(
+  tokens: readonly string[],
+  flow: Direction | null,
+): { classes: readonly DetailedSlug[]; probabilities: Float64Array } {
   const model = loadOfflineModel();
   const probabilities = classProbabilities(model, featureEvidence(model, extractFeatures(tokens)), flow);
-  const order = [...probabilities.keys()].sort((a, b) => probabilities[b]! - probabilities[a]!).slice(0, top);
-  return order.map((c) => ({ category: model.classes[c] as DetailedSlug, probability: probabilities[c]! }));
+  return { classes: model.classes as readonly DetailedSlug[], probabilities };
 }

@@ -9,7 +9,7 @@ import type { Direction, Strength } from "./knowledge/keyword-rule";
 import { type KnowledgeVerdict, matchKnowledge } from "./match-knowledge";
 import { mirrorForDirection } from "./mirror-direction";
 import { tokenize } from "./normalize-text";
-import { type RankedCategory, rankWithModel } from "./offline-model";
+import { scoreWithModel } from "./offline-model";
 import { type DetailedSlug, type PrimarySlug, primaryOf } from "./taxonomy";
 
 export type OfflineInput = { description: string; amount: string | null };
@@ -54,14 +54,24 @@ function fromKnowledge(known: KnowledgeVerdict): OfflinePrediction {
 const isMoneyIn = (c: DetailedSlug) =>
   MONEY_IN_PRIMARIES.has(primaryOf(c)) || c === "LOAN_PAYMENTS_CREDIT_CARD_PAYMENT";
 
-/** The model's probabilities summed per primary category, best first, each with its likeliest detailed category. */
-function byPrimary(ranked: readonly RankedCategory[]): RankedCategory[] {
-  const groups = new Map<PrimarySlug, RankedCategory>();
-  for (const r of ranked) {
-    const primary = primaryOf(r.category);
-    const group = groups.get(primary);
-    if (group) group.probability += r.probability;
-    else groups.set(primary, { category: r.category, probability: r.probability });
+type PrimaryScore = { category: DetailedSlug; probability: number; childProbability: number };
+
+/**
+ * The model's probabilities summed per primary category, best first, each with its likeliest
+ * detailed category (after mirroring for the direction).
+ */
+function byPrimary(tokens: readonly string[], flow: Direction | null): PrimaryScore[] {
+  const { classes, probabilities } = scoreWithModel(tokens, flow);
+  const groups = new Map<PrimarySlug, PrimaryScore>();
+  for (let c = 0; c < classes.length; c++) {
+    const p = probabilities[c]!;
+    const category = mirrorForDirection(classes[c]!, flow);
+    const group = groups.get(primaryOf(category));
+    if (!group) groups.set(primaryOf(category), { category, probability: p, childProbability: p });
+    else {
+      group.probability += p;
+      if (p > group.childProbability) Object.assign(group, { category, childProbability: p });
+    }
   }
   return [...groups.values()].sort((a, b) => b.probability - a.probability);
 }
@@ -72,10 +82,7 @@ function byPrimary(ranked: readonly RankedCategory[]): RankedCategory[] {
  * one — and money in stays income or a transfer unless the model is sure of a refund.
  */
 function fromModel(tokens: readonly string[], flow: Direction | null): OfflinePrediction | null {
-  const ranked = rankWithModel(tokens, flow, Infinity)
-    .map((r) => ({ ...r, category: mirrorForDirection(r.category, flow) }))
-    .sort((a, b) => b.probability - a.probability);
-  const primaries = byPrimary(ranked);
+  const primaries = byPrimary(tokens, flow);
   const best = primaries[0];
   if (!best) return null;
   if (flow !== "in" || isMoneyIn(best.category) || best.probability >= REFUND_CERTAINTY) {
