@@ -75,7 +75,7 @@ export async function* readExportPages(
     });
     yield rows.flatMap((row) => {
       const whole = exportRow(row, accountName.get(row.accountId) ?? "");
-      const parts = splits.get(row.id);
+      const parts = splits.get(row.id)?.filter((part) => inFilteredCategory(part, filters.category));
       return parts ? parts.map((part) => partRow(whole, part)) : [whole];
     });
     if (rows.length < PAGE_ROWS) return;
@@ -83,6 +83,10 @@ export async function* readExportPages(
     last = { date: tail.transactionDate, id: tail.id };
   }
 }
+
+/** Filtered by a category, a split transaction shows only its parts in that category. */
+const inFilteredCategory = (part: SplitLine, category: string | undefined) =>
+  !category || part.category === category || part.detailedCategory === category;
 
 function exportRow(row: SelectedRow, account: string): ExportRow {
   return {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db } from "~/server/db";
 import { escapeLike } from "~/server/db/escape-like";
 import type { Prisma } from "~/server/db/generated/client";
+import { DETAILED_CATEGORIES } from "~/server/categorize/taxonomy";
 import { AppError } from "~/server/errors";
 import { calendarDate, fromCalendarDate } from "~/server/time/calendar";
 import { toTransactionDto, transactionSelect } from "./transaction-dto";
@@ -39,16 +40,7 @@ export function transactionFilterWhere(
   >,
 ): Prisma.TransactionWhereInput {
   const and: Prisma.TransactionWhereInput[] = [];
-  if (input.category) {
-    // Primary or detailed, the user's choice over the automatic one: the same rows a chat answer or chart counted.
-    and.push({
-      OR: [
-        { userCategory: input.category },
-        { userCategoryDetailed: input.category },
-        { userCategory: null, OR: [{ category: input.category }, { categoryDetailed: input.category }] },
-      ],
-    });
-  }
+  if (input.category) and.push(inCategory(input.category));
   if (input.search) {
     const contains = { contains: escapeLike(input.search), mode: "insensitive" as const };
     and.push({ OR: [{ description: contains }, { merchantName: contains }, { notes: contains }] });
@@ -62,6 +54,27 @@ export function transactionFilterWhere(
       lte: input.to ? fromCalendarDate(input.to) : undefined,
     },
     AND: and,
+  };
+}
+
+/**
+ * Primary or detailed, the user's choice over the automatic one, and a split transaction by its
+ * parts: the same transactions a chat answer or chart counted (transaction/category-lines.ts).
+ */
+function inCategory(category: string): Prisma.TransactionWhereInput {
+  const partSlugs = [category, ...DETAILED_CATEGORIES.filter((c) => c.primary === category).map((c) => c.slug)];
+  return {
+    OR: [
+      {
+        splits: { none: {} },
+        OR: [
+          { userCategory: category },
+          { userCategoryDetailed: category },
+          { userCategory: null, OR: [{ category }, { categoryDetailed: category }] },
+        ],
+      },
+      { splits: { some: { category: { in: partSlugs } } } },
+    ],
   };
 }
 

@@ -15,6 +15,8 @@ import { db } from "~/server/db";
 import { exportTransactions } from "~/server/export/export-transactions";
 import { getQueue } from "~/server/queue/producers";
 import { categorySummary } from "~/server/transaction/category-summary";
+import { listTransactions } from "~/server/transaction/list-transactions";
+import { filtersFromSearchParams } from "~/app/(app)/transactions/filters";
 import { callerContext, createTestAccount, createTestTransaction, createTestUser } from "../factories";
 
 const NOW = new Date("2026-03-31T12:00:00Z");
@@ -102,11 +104,15 @@ async function groceriesAnswer() {
     engine: "offline",
   });
   expect(data).toMatchObject({ tool: "spendingSummary", category: "FOOD_AND_DRINK_GROCERIES", period: MARCH });
-  return data.totals;
+  // The answer's link opens the Transactions page on the transactions behind the figure.
+  const filters = filtersFromSearchParams(new URL(data.link as string, "http://app.test").searchParams);
+  const listed = await listTransactions(db, user.id, { ...filters, limit: 200 });
+  return { totals: data.totals, listed: listed.items.map((t) => t.description) };
 }
 
-async function exportedLines() {
-  const body = exportTransactions(db, user.id, { format: "csv", ...MARCH }).body as ReadableStream<Uint8Array>;
+async function exportedLines(category?: string) {
+  const body = exportTransactions(db, user.id, { format: "csv", ...MARCH, category })
+    .body as ReadableStream<Uint8Array>;
   const [header, ...rows] = parse(Buffer.from(await new Response(body).arrayBuffer()), { bom: true }) as string[][];
   const column = (name: string) => header!.indexOf(name);
   return rows.map((r) => ({
@@ -131,7 +137,7 @@ const BEFORE = {
     ],
     expense: ["132.34"],
   },
-  answer: [{ currency: "USD", spent: "12.34", count: 1 }],
+  answer: { totals: [{ currency: "USD", spent: "12.34", count: 1 }], listed: ["CORNER GROCER"] },
   exported: [
     { category: "GENERAL_MERCHANDISE", detailed: "", amount: "-120.00", notes: "", splitOf: "" },
     { category: "FOOD_AND_DRINK", detailed: "FOOD_AND_DRINK_GROCERIES", amount: "-12.34", notes: "", splitOf: "" },
@@ -144,6 +150,12 @@ async function expectEverywhere(expected: typeof BEFORE) {
   expect(await trendsOfMarch()).toEqual(expected.trends);
   expect(await groceriesAnswer()).toEqual(expected.answer);
   expect(await exportedLines()).toEqual(expected.exported);
+  expect(await exportedLines("HOME_IMPROVEMENT")).toEqual(
+    expected.exported.filter((l) => l.category === "HOME_IMPROVEMENT"),
+  );
+  expect(await exportedLines("GENERAL_MERCHANDISE")).toEqual(
+    expected.exported.filter((l) => l.category === "GENERAL_MERCHANDISE"),
+  );
 }
 
 describe("a split transaction counts under each part's category", () => {
@@ -168,7 +180,10 @@ describe("a split transaction counts under each part's category", () => {
         ],
         expense: ["132.34"],
       },
-      answer: [{ currency: "USD", spent: "92.34", count: 2 }],
+      answer: {
+        totals: [{ currency: "USD", spent: "92.34", count: 2 }],
+        listed: ["COSTCO WHSE #1234", "CORNER GROCER"],
+      },
       exported: [
         {
           category: "FOOD_AND_DRINK",
