@@ -68,12 +68,26 @@ function beats(a: Candidate, b: Candidate): boolean {
   return a.order < b.order;
 }
 
+const SPECIFIC_TRANSFERS = new Set<DetailedSlug>([
+  "TRANSFER_OUT_SAVINGS",
+  "TRANSFER_OUT_INVESTMENT_AND_RETIREMENT_FUNDS",
+]);
+
+/**
+ * An "online transfer" to savings, or to a brokerage the knowledge names, is that kind of transfer
+ * (LABELING-RULES), not one between current accounts, whichever phrase is longer.
+ */
+function moreSpecificTransfer(best: Candidate, candidates: readonly Candidate[]): Candidate {
+  if (best.category !== "TRANSFER_OUT_ACCOUNT_TRANSFER") return best;
+  return candidates.find((c) => SPECIFIC_TRANSFERS.has(c.category)) ?? best;
+}
+
 export function matchKnowledge(tokens: readonly string[], flow: Direction | null): KnowledgeVerdict | null {
   const candidates = outermost(candidatesIn(tokens, flow));
   let best: Candidate | null = null;
   for (const c of candidates) if (!best || beats(c, best)) best = c;
   if (!best) return null;
-  const winner = best;
+  const winner = moreSpecificTransfer(best, candidates);
   const category = mirrorForDirection(winner.category, flow);
   const contested = candidates.some(
     (c) => c.strength === winner.strength && primaryOf(mirrorForDirection(c.category, flow)) !== primaryOf(category),

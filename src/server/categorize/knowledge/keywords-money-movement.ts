@@ -125,6 +125,9 @@ const ATM_WORDS = [
   "bancomat",
 ];
 
+/** Investing apps that charge their users a subscription. */
+const INVESTING_APPS = ["acorns", "stash", "robinhood gold", "betterment", "wealthfront", "m1 plus", "public premium"];
+
 const FEE_WORDS = [
   "fee",
   "fees",
@@ -447,6 +450,15 @@ export const MONEY_MOVEMENT_RULES: KeywordRule[] = [
     "utbytte",
   ]),
 
+  // An investing app's own subscription is a financial-planning service (LABELING-RULES), not money invested.
+  decisive(
+    "GENERAL_SERVICES_ACCOUNTING_AND_FINANCIAL_PLANNING",
+    ["subscription", "subscr", "monthly fee", "membership"],
+    {
+      and: INVESTING_APPS,
+    },
+  ),
+
   // Fees.
   decisive("BANK_FEES_ATM_FEES", ATM_WORDS, { and: FEE_WORDS }),
   decisive("BANK_FEES_ATM_FEES", ["atm fee", "atm surcharge", "non network atm", "fremdautomat*", "*automatengebuehr"]),
@@ -667,6 +679,8 @@ export const MONEY_MOVEMENT_RULES: KeywordRule[] = [
     "savings",
     "to savings",
     "from savings",
+    "to sav",
+    "from sav",
     "savings transfer",
     "save the change",
     "keep the change",

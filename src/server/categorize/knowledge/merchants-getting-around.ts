@@ -427,7 +427,7 @@ export const GETTING_AROUND_MERCHANTS = merchants({
     "Corendon",
   ],
   RENT_AND_UTILITIES_GAS_AND_ELECTRICITY: [
-    ["PG&E", "pg e", "pacific gas and electric", "pacific gas electric"],
+    ["PG&E", "pg e", "pgande", "pg and e", "pacific gas and electric", "pacific gas electric"],
     ["Con Edison", "coned", "con ed", "consolidated edison"],
     "Duke Energy",
     "Dominion Energy",

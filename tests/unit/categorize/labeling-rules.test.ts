@@ -1,0 +1,36 @@
+/**
+ * The offline categorizer follows ../shared/data/categorization/LABELING-RULES.md. Descriptions
+ * written for this test from the rules' wording, none taken from the evaluation set.
+ */
+import { describe, expect, it } from "vitest";
+import { predictOffline } from "~/server/categorize/predict-offline";
+
+const cases: [rule: string, description: string, amount: string, detailed: string][] = [
+  ["card payment, checking side", "CHASE CREDIT CRD AUTOPAY", "-250.00", "LOAN_PAYMENTS_CREDIT_CARD_PAYMENT"],
+  ["card payment, card side", "PAYMENT - THANK YOU", "250.00", "LOAN_PAYMENTS_CREDIT_CARD_PAYMENT"],
+  ["to savings", "ONLINE TRANSFER TO SAVINGS 1234", "-100.00", "TRANSFER_OUT_SAVINGS"],
+  ["to savings, abbreviated", "ONLINE TRANSFER TO SAV XXXX1234", "-100.00", "TRANSFER_OUT_SAVINGS"],
+  ["own accounts", "ONLINE TRANSFER FROM CHK XXXX9876", "100.00", "TRANSFER_IN_ACCOUNT_TRANSFER"],
+  ["to a brokerage", "ROBINHOOD FUNDS TRANSFER", "-500.00", "TRANSFER_OUT_INVESTMENT_AND_RETIREMENT_FUNDS"],
+  [
+    "an investing app's subscription",
+    "ACORNS SUBSCRIPTION",
+    "-3.00",
+    "GENERAL_SERVICES_ACCOUNTING_AND_FINANCIAL_PLANNING",
+  ],
+  ["P2P received, whatever the note", "Venmo payment from Alex Rivera dinner", "40.00", "TRANSFER_IN_ACCOUNT_TRANSFER"],
+  ["P2P sent with a purpose", "Zelle payment to Sam Lee for rent", "-900.00", "RENT_AND_UTILITIES_RENT"],
+  ["P2P processing a merchant", "PAYPAL *SPOTIFY", "-9.99", "ENTERTAINMENT_MUSIC_AND_AUDIO"],
+  ["marketplace refund", "AMZN Mktp US refund", "23.99", "GENERAL_MERCHANDISE_ONLINE_MARKETPLACES"],
+  ["payroll from a retailer", "DIRECT DEP WALMART PAYROLL", "1200.00", "INCOME_SALARY"],
+  ["cash deposit", "MOBILE DEPOSIT", "300.00", "TRANSFER_IN_DEPOSIT"],
+  ["ATM fee", "ATM FEE", "-3.00", "BANK_FEES_ATM_FEES"],
+  ["gas utility", "PGANDE WEB ONLINE", "-120.00", "RENT_AND_UTILITIES_GAS_AND_ELECTRICITY"],
+  ["fuel", "SHELL OIL 57444", "-40.00", "TRANSPORTATION_GAS"],
+];
+
+describe("offline categorizer and the labeling rules", () => {
+  it.each(cases)("%s: %s", (_rule, description, amount, detailed) => {
+    expect(predictOffline({ description, amount }).detailed).toBe(detailed);
+  });
+});
