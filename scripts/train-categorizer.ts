@@ -4,8 +4,9 @@
  *   npm run train:categorizer
  *
  * Training data (origin in data/categorizer-training/README.md): synthetic bank descriptions
- * generated from the hand-written merchant and keyword knowledge, Plaid's category descriptions
- * and the transactions in Plaid's API examples. Never the evaluation set (dev-labeled.csv).
+ * generated from the hand-written merchant and keyword knowledge and from OpenStreetMap's chain
+ * brands (osm-brands.json), Plaid's category descriptions and the transactions in Plaid's API
+ * examples; the class prior from base-rates.json. Never the evaluation set (dev-labeled.csv).
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
