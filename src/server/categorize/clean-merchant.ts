@@ -35,10 +35,15 @@ export function cleanMerchant(description: string): CleanMerchant {
   if (known) return { displayName: known.name, key: merchantKey(known.name) };
 
   const stripped = stripStatementNoise(description);
-  const app = peerToPeer.find(tokenize(stripped))[0];
+  const words = tokenize(stripped);
+  const apps = peerToPeer.find(words);
+  const app = apps[0];
   if (app) {
-    // Money between people: keep who, so one friend's transfers are not everyone's.
-    const person = tokenize(stripped).filter((t) => !P2P_FILLER.has(t) && !peerToPeer.find([t]).length);
+    // Money between people: keep who, so one friend's transfers are not everyone's. The words of
+    // the app's own name go ("CASH APP*JOHN SMITH" is Cash App John Smith, not Cash App App …).
+    const person = words.filter(
+      (t, i) => !P2P_FILLER.has(t) && !apps.some((a) => i >= a.start && i < a.end) && !peerToPeer.find([t]).length,
+    );
     const displayName = [app.value, ...person.map(capitalize)].join(" ");
     return { displayName, key: merchantKey(displayName) };
   }

@@ -10,6 +10,9 @@ describe("the merchant a person would name", () => {
     // Written in mixed case, a last word that spells a place code is part of the name.
     ["Airplanes R Us", "Airplanes R Us"],
     ["Corner Bar Ca", "Corner Bar Ca"],
+    // Money to a person through an app: the app and who, each once.
+    ["CASH APP*JOHN SMITH", "Cash App John Smith"],
+    ["VENMO PAYMENT JANE DOE", "Venmo Jane Doe"],
   ])("%s → %s", (description, displayName) => {
     expect(cleanMerchant(description).displayName).toBe(displayName);
   });
