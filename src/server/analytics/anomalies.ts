@@ -83,14 +83,15 @@ type OutlierRow = ChargeStats & { id: string; date: string; currency: string; na
 
 /**
  * Median (`<stats>.med`) and MAD (`<mad>.mad`) of the baseline charges per group, as two CTEs:
- * the MAD needs the median first. Exact: percentile_disc picks real amounts.
+ * the MAD needs the median first. Exact: percentile_disc picks real amounts. Only groups with a
+ * recent charge are judged, so only theirs are sorted.
  */
 function robustStats(stats: string, mad: string, key: "mkey" | "category") {
   const group = Prisma.raw(key);
   return Prisma.sql`
     ${Prisma.raw(stats)} AS (
       SELECT ${group}, currency, COUNT(*)::int AS n, percentile_disc(0.5) WITHIN GROUP (ORDER BY amt) AS med
-        FROM base GROUP BY 1, 2
+        FROM base WHERE (${group}, currency) IN (SELECT ${group}, currency FROM recent) GROUP BY 1, 2
     ),
     ${Prisma.raw(mad)} AS (
       SELECT b.${group}, b.currency, percentile_disc(0.5) WITHIN GROUP (ORDER BY abs(b.amt - s.med)) AS mad
@@ -158,11 +159,13 @@ async function findDuplicates(db: Db, ctx: UserContext, window: { from: string; 
       category: string;
     }[]
   >`
-    WITH ${spendCte(ctx, window)}
+    WITH ${spendCte(ctx, window)},
+    -- The window and the day before it: all a recent charge can be a duplicate of.
+    near AS (SELECT * FROM spend WHERE transaction_date >= ${fromCalendarDate(addDays(window.from, -1))}::date)
     SELECT b.id::text, a.id::text AS "firstId", b.transaction_date::text AS date, a.transaction_date::text AS "firstDate",
            b.amt::text AS amount, b.currency, b.name, b.category
       FROM recent b
-      JOIN spend a ON a.mkey = b.mkey AND a.account_id = b.account_id AND a.currency = b.currency AND a.amt = b.amt
+      JOIN near a ON a.mkey = b.mkey AND a.account_id = b.account_id AND a.currency = b.currency AND a.amt = b.amt
                   AND a.transaction_date BETWEEN b.transaction_date - 1 AND b.transaction_date
                   AND (a.transaction_date, a.id) < (b.transaction_date, b.id)
  LEFT JOIN overall o ON o.currency = b.currency
