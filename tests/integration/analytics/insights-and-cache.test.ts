@@ -3,6 +3,7 @@ import { invalidateUserAnalytics } from "~/server/analytics/analytics-cache";
 import { refreshInsights } from "~/server/analytics/generate-insights";
 import { dismissInsight, listInsights, markInsightsViewed } from "~/server/analytics/insight-store";
 import { spendingTrends } from "~/server/analytics/spending-trends";
+import { topMerchants } from "~/server/analytics/top-merchants";
 import { db } from "~/server/db";
 import { createTestAccount, createTestTransaction, createTestUser } from "../factories";
 import { type LedgerUser, generateLedgerUser } from "../ledger-generator";
@@ -37,6 +38,23 @@ describe("the analytics cache", () => {
     await invalidateUserAnalytics(user.id);
     const fresh = await spendingTrends(db, user.id, { months: 1 }, NOW);
     expect(fresh.byCategory[0]).toMatchObject({ spent: "10.01", count: 2 });
+  });
+
+  it("serves the chat's top merchants from Redis too, until the user's transactions change", async () => {
+    const user = await createTestUser(db, { timezone: "UTC" });
+    const account = await createTestAccount(db, user.id);
+    const owner = { userId: user.id, accountId: account.id };
+    const march = { from: "2026-03-01", to: "2026-03-31", limit: 5 };
+    await createTestTransaction(db, owner, { amount: "-10.00", date: "2026-03-02", description: "BLUE BOTTLE" });
+    const first = await topMerchants(db, user.id, march);
+    expect(first).toMatchObject([{ merchant: "BLUE BOTTLE", spent: "10.00", count: 1 }]);
+
+    await createTestTransaction(db, owner, { amount: "-0.01", date: "2026-03-03", description: "BLUE BOTTLE" });
+    expect(await topMerchants(db, user.id, march)).toEqual(first);
+    expect(await topMerchants(db, user.id, { ...march, limit: 1 })).toMatchObject([{ spent: "10.01", count: 2 }]);
+
+    await invalidateUserAnalytics(user.id);
+    expect(await topMerchants(db, user.id, march)).toMatchObject([{ spent: "10.01", count: 2 }]);
   });
 
   it("keeps each user's entries apart", async () => {
