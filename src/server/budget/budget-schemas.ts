@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { currencyCode, decimalString, toMinorUnits } from "~/server/transaction/money";
+import { toMinorUnits } from "~/server/transaction/money";
+import { currencyCode, decimalString } from "~/server/transaction/money-schemas";
 import { calendarDate } from "~/server/time/calendar";
 
 export const BUDGET_PERIODS = ["WEEKLY", "MONTHLY", "YEARLY"] as const;

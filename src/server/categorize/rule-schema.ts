@@ -3,7 +3,7 @@
  * match. Stored as JSON in categorization_rules; this schema is the only way in or out.
  */
 import { z } from "zod";
-import { decimalString } from "~/server/transaction/money";
+import { decimalString } from "~/server/transaction/money-schemas";
 
 const textCondition = z.object({
   field: z.enum(["description", "merchant"]),

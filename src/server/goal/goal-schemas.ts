@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { currencyCode, decimalString, toMinorUnits } from "~/server/transaction/money";
+import { toMinorUnits } from "~/server/transaction/money";
+import { currencyCode, decimalString } from "~/server/transaction/money-schemas";
 import { calendarDate } from "~/server/time/calendar";
 
 const positive = decimalString.refine((a) => toMinorUnits(a) > 0n, "must be more than zero");

@@ -3,7 +3,7 @@
  * amounts (negative = money out, see money.ts) and calendar dates, and the accounts the file names.
  */
 import { z } from "zod";
-import { currencyCode } from "~/server/transaction/money";
+import { currencyCode } from "~/server/transaction/money-schemas";
 import { type CsvMappingReport, csvMappingOverride } from "./csv/csv-mapping";
 import type { TextEncoding } from "./decode-text";
 

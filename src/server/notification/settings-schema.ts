@@ -1,6 +1,7 @@
 /** The notification settings form's schema; free of server imports so the settings page can validate with it too. */
 import { z } from "zod";
-import { decimalString, toMinorUnits } from "~/server/transaction/money";
+import { toMinorUnits } from "~/server/transaction/money";
+import { decimalString } from "~/server/transaction/money-schemas";
 import { WEEKDAYS, clockTime } from "./local-clock";
 
 export const updateSettingsInput = z

@@ -6,19 +6,6 @@
  * account (debit) and positive when it arrives (credit). Plaid reports the opposite
  * (positive = outflow), so its transform flips the sign once, at the boundary.
  */
-import { z } from "zod";
-
-export const decimalString = z
-  .string()
-  .trim()
-  .regex(/^-?\d{1,13}(\.\d{1,2})?$/, "must be a decimal amount with at most 2 decimals, like -12.34");
-
-export const currencyCode = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{3}$/, "must be a 3-letter ISO 4217 code");
-
 export type Direction = "DEBIT" | "CREDIT";
 
 export function directionOf(amount: string): Direction {

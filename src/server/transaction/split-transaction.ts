@@ -7,7 +7,8 @@ import type { Db } from "~/server/db";
 import { AppError, notFound } from "~/server/errors";
 import { afterTransactionsChanged } from "./after-transactions-changed";
 import { resolveCategory } from "./categories";
-import { decimalString, fromMinorUnits, toMinorUnits } from "./money";
+import { fromMinorUnits, toMinorUnits } from "./money";
+import { decimalString } from "./money-schemas";
 import { describeSplitProblem, findSplitProblem } from "./split-parts";
 
 export const splitPartInput = z.object({

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "~/server/db";
 import { AppError } from "~/server/errors";
-import { currencyCode } from "~/server/transaction/money";
+import { currencyCode } from "~/server/transaction/money-schemas";
 import { timezoneSchema } from "~/server/time/calendar";
 
 export const updateProfileInput = z.object({

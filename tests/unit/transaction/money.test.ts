@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  decimalString,
-  directionOf,
-  fromMinorUnits,
-  negate,
-  sumAmounts,
-  toMinorUnits,
-} from "~/server/transaction/money";
+import { directionOf, fromMinorUnits, negate, sumAmounts, toMinorUnits } from "~/server/transaction/money";
+import { decimalString } from "~/server/transaction/money-schemas";
 
 describe("money", () => {
   it("adds amounts exactly where binary floating point would not", () => {

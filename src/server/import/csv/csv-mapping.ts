@@ -4,7 +4,7 @@
  * Columns are 0-based indexes; `startLine` is the file line where the table (its header, if any) begins.
  */
 import { z } from "zod";
-import { currencyCode } from "~/server/transaction/money";
+import { currencyCode } from "~/server/transaction/money-schemas";
 import { textEncoding } from "../decode-text";
 import { csvDelimiter } from "./read-csv-records";
 
