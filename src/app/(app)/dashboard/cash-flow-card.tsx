@@ -2,14 +2,22 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { ChartColumn } from "lucide-react";
+import dynamic from "next/dynamic";
 import { EmptyState } from "~/components/ui/empty-state";
 import { useFormat } from "~/lib/use-format";
 import { useTRPC } from "~/lib/trpc/react";
 import { CurrencyPicker, useCurrencyChoice } from "../insights/currency-picker";
-import { IncomeSpendingChart } from "../insights/income-spending-chart";
 import { DashboardCard } from "./dashboard-card";
 import { CASH_FLOW_MONTHS } from "./chart-ranges";
 import { CONNECT_OR_IMPORT } from "./next-steps";
+
+const CHART_HEIGHT = 250;
+
+// Loaded once the page is up (recharts is heavy), in a box of the chart's size so nothing moves.
+const IncomeSpendingChart = dynamic(
+  () => import("../insights/income-spending-chart").then((m) => m.IncomeSpendingChart),
+  { ssr: false, loading: () => <div style={{ height: CHART_HEIGHT }} /> },
+);
 
 export function CashFlowCard() {
   const format = useFormat();
@@ -32,7 +40,7 @@ export function CashFlowCard() {
           Once transactions come in, you will see each month&apos;s income beside its spending.
         </EmptyState>
       ) : (
-        <IncomeSpendingChart months={months} currency={currency} height={250} />
+        <IncomeSpendingChart months={months} currency={currency} height={CHART_HEIGHT} />
       )}
     </DashboardCard>
   );

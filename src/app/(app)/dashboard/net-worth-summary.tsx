@@ -2,8 +2,7 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Scale } from "lucide-react";
-import { Area, AreaChart, Tooltip } from "recharts";
-import { CHART_COLORS, ChartFrame, MoneyTooltip } from "~/components/ui/chart";
+import dynamic from "next/dynamic";
 import { EmptyState } from "~/components/ui/empty-state";
 import { cn } from "~/lib/cn";
 import { useFormat } from "~/lib/use-format";
@@ -13,6 +12,15 @@ import { CurrencyPicker, useCurrencyChoice } from "../insights/currency-picker";
 import { DashboardCard } from "./dashboard-card";
 import { NET_WORTH_MONTHS } from "./chart-ranges";
 import { CONNECT_OR_IMPORT } from "./next-steps";
+
+const CHART_HEIGHT = 80;
+
+// Recharts would be a third of the page's first-load script: the trend line loads once the page is
+// up, in a box of its own size so nothing moves (it drew nothing in the server render either).
+const NetWorthChart = dynamic(() => import("./net-worth-chart").then((m) => m.NetWorthChart), {
+  ssr: false,
+  loading: () => <div style={{ height: CHART_HEIGHT }} />,
+});
 
 export function NetWorthSummary() {
   const format = useFormat();
@@ -49,18 +57,7 @@ export function NetWorthSummary() {
             )}
             owed {format.money(today.liabilities, currency)}
           </p>
-          <ChartFrame label={`Net worth in ${currency} over ${NET_WORTH_MONTHS} months`} height={80}>
-            <AreaChart data={points.map((p) => ({ date: p.date, "Net worth": Number(p.netWorth) }))}>
-              <Tooltip content={(props) => <MoneyTooltip {...props} currency={currency} />} />
-              <Area
-                dataKey="Net worth"
-                stroke={CHART_COLORS[0]}
-                fill={CHART_COLORS[0]}
-                fillOpacity={0.15}
-                strokeWidth={2}
-              />
-            </AreaChart>
-          </ChartFrame>
+          <NetWorthChart points={points} currency={currency} height={CHART_HEIGHT} />
         </>
       )}
     </DashboardCard>

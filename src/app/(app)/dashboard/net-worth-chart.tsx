@@ -1,0 +1,25 @@
+"use client";
+
+import { Area, AreaChart, Tooltip } from "recharts";
+import { CHART_COLORS, ChartFrame, MoneyTooltip } from "~/components/ui/chart";
+import { NET_WORTH_MONTHS } from "./chart-ranges";
+
+/** The net worth card's trend line, month by month, in one currency. */
+export function NetWorthChart({
+  points,
+  currency,
+  height,
+}: {
+  points: { date: string; netWorth: string }[];
+  currency: string;
+  height: number;
+}) {
+  return (
+    <ChartFrame label={`Net worth in ${currency} over ${NET_WORTH_MONTHS} months`} height={height}>
+      <AreaChart data={points.map((p) => ({ date: p.date, "Net worth": Number(p.netWorth) }))}>
+        <Tooltip content={(props) => <MoneyTooltip {...props} currency={currency} />} />
+        <Area dataKey="Net worth" stroke={CHART_COLORS[0]} fill={CHART_COLORS[0]} fillOpacity={0.15} strokeWidth={2} />
+      </AreaChart>
+    </ChartFrame>
+  );
+}
