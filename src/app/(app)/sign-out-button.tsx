@@ -1,7 +1,6 @@
 "use client";
 
 import { LogOut } from "lucide-react";
-import { signOut } from "next-auth/react";
 import { Button } from "~/components/ui/button";
 
 export function SignOutButton() {
@@ -11,7 +10,8 @@ export function SignOutButton() {
       size="sm"
       onClick={() => {
         navigator.serviceWorker?.controller?.postMessage("clear-private-cache");
-        void signOut({ callbackUrl: "/sign-in" });
+        // next-auth's client (and the Babel helpers it brings) is needed only now, not on every page load.
+        void import("next-auth/react").then(({ signOut }) => signOut({ callbackUrl: "/sign-in" }));
       }}
     >
       <LogOut aria-hidden />
