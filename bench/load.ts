@@ -14,16 +14,14 @@
  */
 import autocannon from "autocannon";
 import { z } from "zod";
-import { LOCAL_CLIENT_ID, LOCAL_SECRET } from "~/local-services/plaid/start-local-plaid-server";
-import { type AppServer, residentMegabytes, startAppServer } from "./app-server";
-import { withClient, withDatabase } from "./bench-database";
+import { type AppServer, residentMegabytes } from "./app-server";
+import { withClient } from "./bench-database";
 import { measureDashboardSpeed } from "./dashboard-speed";
-import { cloneDataset } from "./dataset/dataset-template";
+import { withDatasetApp } from "./dataset/dataset-app";
 import { DATASET, datasetEmail } from "./dataset/generate-dataset";
-import { FIRST_SYNC_HISTORY_DAYS, measureFirstSync } from "./first-sync";
+import { measureFirstSync } from "./first-sync";
 import { measureHotQueries } from "./hot-queries";
 import { type Metric, formatTable, runWhenMain } from "./metric";
-import { freePort, startService } from "./service-process";
 import { signInCookie } from "./sign-in";
 
 const CONNECTIONS = 50;
@@ -252,35 +250,13 @@ async function measure(app: AppServer, databaseUrl: string, generatedSeconds: nu
         ]),
     ...load,
     ...(await measureHotQueries(databaseUrl)),
-    ...(await measureDashboardSpeed(app.url, big)),
+    ...(await measureDashboardSpeed(app.url, big, progress)),
     ...(await measureFirstSync(app.url, newcomer)),
   ];
 }
 
-export async function run(): Promise<Metric[]> {
-  const { database, generatedSeconds } = await cloneDataset("load", progress);
-  return withDatabase(database, async ({ url }) => {
-    const plaidUrl = `http://127.0.0.1:${await freePort()}`;
-    const plaid = await startService(
-      "src/local-services/plaid/main.ts",
-      ["--history-days", String(FIRST_SYNC_HISTORY_DAYS)],
-      { ...process.env, PLAID_LOCAL_URL: plaidUrl, PLAID_CLIENT_ID: LOCAL_CLIENT_ID, PLAID_SECRET: LOCAL_SECRET },
-      "local Plaid server on",
-    );
-    try {
-      const app = await startAppServer(
-        { databaseUrl: url, encryptionKeys: DATASET.encryptionKeys, plaidUrl },
-        progress,
-      );
-      try {
-        return await measure(app, url, generatedSeconds);
-      } finally {
-        await app.stop();
-      }
-    } finally {
-      await plaid.stop();
-    }
-  });
+export function run(): Promise<Metric[]> {
+  return withDatasetApp("load", progress, measure);
 }
 
 runWhenMain(import.meta, "load", run);

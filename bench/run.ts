@@ -18,6 +18,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   analytics: () => import("./analytics"),
   "alert-latency": () => import("./alert-latency"),
   load: () => import("./load"),
+  dashboard: () => import("./dashboard"),
 };
 
 async function postgresVersion(): Promise<string> {

@@ -12,17 +12,38 @@ const START_TIMEOUT_MS = 90_000;
 
 export type ServiceProcess = { output: () => string; stop: () => Promise<void> };
 
-/** A port free right now on 127.0.0.1, for a child that must be told its port up front. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+function listenable(port: number): Promise<number | null> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
+    server.once("error", () => resolve(null));
+    server.listen(port, "127.0.0.1", () => {
       const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
+      const bound = typeof address === "object" && address ? address.port : null;
+      server.close(() => resolve(bound));
     });
   });
+}
+
+const handedOut = new Set<number>();
+
+/**
+ * A port free right now on 127.0.0.1, for a child that must be told its port up front: any the
+ * system picks, or on a machine shared by several people the first free one of theirs in
+ * `BENCH_PORTS` ("4400-4499"), never one already handed out by this process.
+ */
+export async function freePort(): Promise<number> {
+  const range = /^(\d+)-(\d+)$/.exec(process.env.BENCH_PORTS ?? "");
+  if (!range) {
+    const port = await listenable(0);
+    if (port === null) throw new Error("no free port on 127.0.0.1");
+    return port;
+  }
+  for (let port = Number(range[1]); port <= Number(range[2]); port++) {
+    if (handedOut.has(port) || (await listenable(port)) === null) continue;
+    handedOut.add(port);
+    return port;
+  }
+  throw new Error(`no free port in BENCH_PORTS=${process.env.BENCH_PORTS}`);
 }
 
 /** Starts `file` under tsx and resolves once its output contains `readyText`. */
