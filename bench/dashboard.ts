@@ -13,7 +13,12 @@ const progress = (line: string) => console.error(line);
 
 export function run(): Promise<Metric[]> {
   return withDatasetApp("dashboard", progress, async (app) =>
-    measureDashboardSpeed(app.url, await signInCookie(app.url, datasetEmail(0), DATASET.password), progress),
+    measureDashboardSpeed(
+      app.url,
+      await signInCookie(app.url, datasetEmail(0), DATASET.password),
+      await signInCookie(app.url, datasetEmail(1), DATASET.password),
+      progress,
+    ),
   );
 }
 

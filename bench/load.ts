@@ -250,7 +250,7 @@ async function measure(app: AppServer, databaseUrl: string, generatedSeconds: nu
         ]),
     ...load,
     ...(await measureHotQueries(databaseUrl)),
-    ...(await measureDashboardSpeed(app.url, big, progress)),
+    ...(await measureDashboardSpeed(app.url, big, ordinary[1]!, progress)),
     ...(await measureFirstSync(app.url, newcomer)),
   ];
 }
