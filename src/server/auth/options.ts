@@ -15,6 +15,7 @@ import type { RequestMeta } from "~/server/security/client-info";
 import { requiresSecondFactor } from "~/server/user/second-factor";
 import { findGoogleUser, googleSignInEnabled, resolveGoogleSignIn } from "./google-sign-in";
 import { openSignedInSession, signInWithPassword } from "./password-sign-in";
+import { decodeSessionJwt, encodeSessionJwt } from "./session-jwt";
 import { SIGN_IN_ERROR } from "./sign-in-errors";
 import { completeTwoFactorChallenge, createTwoFactorChallenge } from "./two-factor-challenge";
 import { SESSION_MAX_AGE_SECONDS, revokeUserSession } from "./user-sessions";
@@ -74,6 +75,7 @@ export function authOptionsFor(meta: RequestMeta): NextAuthOptions {
   return {
     secret: authSecret,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    jwt: { encode: encodeSessionJwt, decode: decodeSessionJwt },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: providers(meta),
     callbacks: {
