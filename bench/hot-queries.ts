@@ -6,7 +6,7 @@
  * `BENCH_EXPLAIN=1` also prints `EXPLAIN (ANALYZE, BUFFERS)` of each service's main statement for
  * the 100k user (docs/BENCHMARKS.md has them with the index that serves each).
  */
-import { PrismaPg } from "@prisma/adapter-pg";
+import { databaseAdapter } from "~/server/db";
 import { PrismaClient } from "~/server/db/generated/client";
 import { categorySummary } from "~/server/transaction/category-summary";
 import { listTransactions } from "~/server/transaction/list-transactions";
@@ -33,7 +33,7 @@ const isTransactionRead = (s: Statement) => /FROM\s+"?(public"\.")?transactions/
 function explain(url: string, statement: Statement): Promise<string> {
   return withClient(url, async (client) => {
     await client.query("BEGIN");
-    // As search-transactions sets it for its own statement.
+    // As every connection of the app has it (src/server/db.ts).
     await client.query("SET LOCAL pg_trgm.word_similarity_threshold = 0.4");
     const { rows } = await client.query<{ "QUERY PLAN": string }>(
       `EXPLAIN (ANALYZE, BUFFERS) ${statement.query}`,
@@ -47,9 +47,9 @@ function explain(url: string, statement: Statement): Promise<string> {
 export async function measureHotQueries(url: string): Promise<Metric[]> {
   const statements: Statement[] = [];
   const db = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: url }),
+    adapter: databaseAdapter(url),
     log: [{ emit: "event", level: "query" }],
-    // As the app's own client (src/server/db.ts): search runs in an interactive transaction.
+    // As the app's own client (src/server/db.ts).
     transactionOptions: { timeout: 30_000, maxWait: 10_000 },
   });
   db.$on("query", (event) => statements.push({ query: event.query, params: event.params, duration: event.duration }));
