@@ -73,7 +73,10 @@ export async function startAppServer(
     child.stderr!.on("data", (chunk) => (output = (output + chunk).slice(-20_000)));
     return child;
   };
-  const web = spawnChild(nextCommand("start", "-p", String(port), "-H", "127.0.0.1"));
+  const [node, nextArgs] = nextCommand("start", "-p", String(port), "-H", "127.0.0.1");
+  // For profiling: BENCH_CPU_PROFILE_DIR=<dir> writes the web process's V8 CPU profile there when it stops.
+  const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
+  const web = spawnChild([node, [...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), ...nextArgs]]);
   const worker = spawnChild(tsxCommand("src/workers/index.ts"));
   const children = [web, worker];
   const stop = async () => {
