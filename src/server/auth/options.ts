@@ -49,8 +49,6 @@ function commonJsDefault<T>(imported: T): T {
 const CredentialsProvider = commonJsDefault(credentialsModule);
 const GoogleProvider = commonJsDefault(googleModule);
 
-const NO_DEVICE: RequestMeta = { ipAddress: null, userAgent: null };
-
 function providers(meta: RequestMeta): NextAuthOptions["providers"] {
   const list: NextAuthOptions["providers"] = [
     CredentialsProvider({
@@ -71,9 +69,14 @@ function providers(meta: RequestMeta): NextAuthOptions["providers"] {
   return list;
 }
 
+// next-auth's own rule (secure cookies when the app's URL is https), stated once so getAppSession reads the same cookie.
+const useSecureCookies = new URL(env.APP_URL).protocol === "https:";
+export const sessionCookieName = `${useSecureCookies ? "__Secure-" : ""}next-auth.session-token`;
+
 export function authOptionsFor(meta: RequestMeta): NextAuthOptions {
   return {
     secret: authSecret,
+    useSecureCookies,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     jwt: { encode: encodeSessionJwt, decode: decodeSessionJwt },
     pages: { signIn: "/sign-in", error: "/sign-in" },
@@ -114,6 +117,3 @@ export function authOptionsFor(meta: RequestMeta): NextAuthOptions {
     },
   };
 }
-
-/** For reading sessions (getServerSession), where no provider runs. */
-export const authOptions = authOptionsFor(NO_DEVICE);

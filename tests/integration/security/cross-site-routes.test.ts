@@ -3,7 +3,6 @@
  * request from another site, and does not refuse the same request from the app's own pages. The routes come from the files (route-handlers.ts), so a new POST
  * route without assertSameOrigin fails here unless it is listed below with its own defence.
  */
-import type * as NextAuth from "next-auth";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { openUserSession } from "~/server/auth/user-sessions";
 import { db } from "~/server/db";
@@ -16,10 +15,7 @@ const OPERATOR = vi.hoisted(() => {
   return "csrf-operator@example.com";
 });
 const signedIn = vi.hoisted(() => ({ as: null as null | { user: { id: string; email: string }; sessionId: string } }));
-vi.mock("next-auth", async (original) => ({
-  ...(await original<typeof NextAuth>()),
-  getServerSession: async () => signedIn.as,
-}));
+vi.mock("~/server/auth/session-cookie", () => ({ readSessionCookie: async () => signedIn.as }));
 
 /** Routes that take no session cookie, or defend themselves another way. */
 const OWN_DEFENCE: Record<string, string> = {

@@ -8,7 +8,6 @@
  *   route/REST:  tests/integration/security/cross-user-routes.ts
  */
 import type { TRPCError } from "@trpc/server";
-import type * as NextAuth from "next-auth";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { appRouter, createCaller } from "~/server/api/root";
 import { openUserSession } from "~/server/auth/user-sessions";
@@ -20,15 +19,10 @@ import { PROCEDURE_CASES } from "./cross-user-procedures";
 import { REST_CASES, ROUTE_CASES } from "./cross-user-routes";
 import { routeHandlers } from "./route-handlers";
 
-// Route handlers read the session through next-auth, which needs Next's request scope; here the
+// Route handlers read the session cookie through Next's cookies(), which needs Next's request scope; here the
 // JWT always says "Bob". getAppSession still checks Bob's session row, as in production.
 const signedIn = vi.hoisted(() => ({ as: null as null | { user: { id: string; email: string }; sessionId: string } }));
-vi.mock("next-auth", async (original) => ({
-  ...(await original<NextAuthModule>()),
-  getServerSession: async () => signedIn.as,
-}));
-
-type NextAuthModule = typeof NextAuth;
+vi.mock("~/server/auth/session-cookie", () => ({ readSessionCookie: async () => signedIn.as }));
 
 let alice: Alice;
 let bob: Bob;

@@ -5,7 +5,6 @@
  * telegram-webhook-rate-limit and sign-in-throttle tests.
  */
 import { randomUUID } from "node:crypto";
-import type * as NextAuth from "next-auth";
 import { describe, expect, it, vi } from "vitest";
 import { POST as exportPost } from "~/app/api/account/export/route";
 import { POST } from "~/app/api/trpc/[trpc]/route";
@@ -13,12 +12,9 @@ import { openUserSession } from "~/server/auth/user-sessions";
 import { db } from "~/server/db";
 import { createUserWithPassword, enableTwoFactor } from "./security-fixtures";
 
-// The handler reads the session through next-auth, which needs Next's request scope.
+// The handler reads the session cookie through Next's cookies(), which needs Next's request scope.
 const signedIn = vi.hoisted(() => ({ as: null as null | { user: { id: string; email: string }; sessionId: string } }));
-vi.mock("next-auth", async (original) => ({
-  ...(await original<typeof NextAuth>()),
-  getServerSession: async () => signedIn.as,
-}));
+vi.mock("~/server/auth/session-cookie", () => ({ readSessionCookie: async () => signedIn.as }));
 
 const call = (procedure: string, input: unknown, ip: string) =>
   POST(

@@ -1,4 +1,3 @@
-import type * as NextAuth from "next-auth";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as restGet, POST as restPost } from "~/app/api/v1/[...path]/route";
 import { getAppSession } from "~/server/auth/session";
@@ -12,10 +11,7 @@ import { PASSWORD, createUserWithPassword, device, enableTwoFactor, totpCode } f
 const jwtSession = vi.hoisted(() => ({
   current: null as null | { user: { id: string; email: string }; sessionId: string },
 }));
-vi.mock("next-auth", async (original) => ({
-  ...(await original<typeof NextAuth>()),
-  getServerSession: async () => jwtSession.current,
-}));
+vi.mock("~/server/auth/session-cookie", () => ({ readSessionCookie: async () => jwtSession.current }));
 
 const api = (path: string, token: string | null, init: RequestInit = {}) =>
   new Request(`http://localhost:3000/api/v1${path}`, {

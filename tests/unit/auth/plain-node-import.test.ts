@@ -13,7 +13,8 @@ describe("the tRPC root under plain Node", () => {
   it("imports and builds the auth options with their providers", async () => {
     const script = [
       'const { appRouter } = await import("./src/server/api/root.ts");',
-      'const { authOptions } = await import("./src/server/auth/options.ts");',
+      'const { authOptionsFor } = await import("./src/server/auth/options.ts");',
+      "const authOptions = authOptionsFor({ ipAddress: null, userAgent: null });",
       "console.log(JSON.stringify({",
       "  procedures: Object.keys(appRouter._def.procedures).length,",
       "  providers: authOptions.providers.map((p) => p.options?.id ?? p.id),",
