@@ -3,7 +3,7 @@
  * database named after what made it: DATASET.version (bump it when generate-dataset.ts changes
  * what it writes), the local Plaid generator's sources and the month it was generated in (its
  * histories end on that day, and a dashboard shows "this month"). A rerun with the same key
- * clones it in seconds; any change to those makes a new one and drops the old.
+ * clones it in seconds; any change to those makes a new one, and a past month's are dropped.
  * `BENCH_REGENERATE=1` forces a new one. Migrations added since are applied to the kept data set,
  * as to a production database, instead of regenerating it (a new index costs seconds, not minutes).
  */
@@ -78,9 +78,14 @@ export async function cloneDataset(
   progress: (line: string) => void,
 ): Promise<{ database: BenchDatabase; generatedSeconds: number | null }> {
   const today = new Date().toISOString().slice(0, 10);
-  const name = `${PREFIX}${datasetKey(today)}`;
+  // The month in the name: a past month's data sets are dropped, while worktrees with different
+  // generators keep theirs side by side within a month instead of dropping each other's.
+  const month = today.slice(0, 7).replace("-", "");
+  const name = `${PREFIX}${month}_${datasetKey(today)}`;
   const present = await existing(PREFIX);
-  for (const stale of present.filter((n) => n !== name)) await dropNamed(stale);
+  const pastMonth = (n: string) =>
+    /^\d{6}_/.test(n.slice(PREFIX.length)) && n.slice(PREFIX.length, PREFIX.length + 6) < month;
+  for (const stale of present.filter(pastMonth)) await dropNamed(stale);
   let generatedSeconds: number | null = null;
   if (!present.includes(name) || process.env.BENCH_REGENERATE) {
     if (present.includes(name)) await dropNamed(name);
