@@ -23,8 +23,7 @@ beforeAll(async () => {
   );
 });
 
-const found = async (query: string) =>
-  (await searchTransactions(db, userId, { query })).map((t) => t.description);
+const found = async (query: string) => (await searchTransactions(db, userId, { query })).map((t) => t.description);
 
 describe("transaction search", () => {
   it("forgives a typo in the merchant (word similarity 0.58, below pg_trgm's default 0.6)", async () => {
