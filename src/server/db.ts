@@ -10,7 +10,13 @@ export type Db = PrismaClient;
  * ("starbuks"), 0.4 still rejects noise. Set once per connection, a search is one statement instead
  * of a transaction around `SET LOCAL` (four round trips).
  */
-const CONNECTION_OPTIONS = "-c pg_trgm.word_similarity_threshold=0.4";
+const CONNECTION_OPTIONS = [
+  "-c pg_trgm.word_similarity_threshold=0.4",
+  // JIT compilation pays off for queries running seconds; the app's run in tens to hundreds of
+  // milliseconds, and compiling them cost more than it saved: grouping a year of a 100k-row
+  // history took 300 ms with it and 170 ms without (docs/BENCHMARKS.md).
+  "-c jit=off",
+].join(" ");
 
 /** The driver adapter every client of the app's database uses (the app's, and the benches' own). */
 export const databaseAdapter = (databaseUrl: string) =>

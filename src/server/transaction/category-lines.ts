@@ -18,7 +18,7 @@ import { Prisma } from "~/server/db/generated/client";
 export function categoryLinesSql(userId: string): Prisma.Sql {
   return Prisma.sql`(
     SELECT t.id, NULL::uuid AS split_id, t.user_id, t.account_id, t.amount, t.currency, t.transaction_date,
-           t.merchant_name, t.merchant_key, t.description, t.notes, t.transfer_peer_id,
+           t.merchant_name, t.merchant_key, t.merchant_group, t.description, t.notes, t.transfer_peer_id,
            t.category, t.category_detailed, t.user_category, t.user_category_detailed
       FROM transactions t
      WHERE t.user_id = ${userId}::uuid
@@ -27,7 +27,7 @@ export function categoryLinesSql(userId: string): Prisma.Sql {
        AND NOT EXISTS (SELECT 1 FROM transaction_splits s WHERE s.transaction_id = t.id)
     UNION ALL
     SELECT t.id, s.id, t.user_id, t.account_id, s.amount, t.currency, t.transaction_date,
-           t.merchant_name, t.merchant_key, t.description, COALESCE(s.notes, t.notes), t.transfer_peer_id,
+           t.merchant_name, t.merchant_key, t.merchant_group, t.description, COALESCE(s.notes, t.notes), t.transfer_peer_id,
            t.category, t.category_detailed, part.primary_slug, NULLIF(s.category, part.primary_slug)
       FROM transaction_splits s
       JOIN transactions t ON t.id = s.transaction_id AND t.user_id = s.user_id
