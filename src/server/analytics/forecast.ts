@@ -185,12 +185,22 @@ async function everydaySpending(
   if (accounts.length === 0) return new Map();
   const from = addDays(today, -(OBSERVED_DAYS - 1));
   const recurringKeys = series.map((s) => s.key);
+  // Only whether the account's history starts before the observed days matters, and when it
+  // starts if not: asked that way, the answer is an index probe instead of sorting the account's
+  // whole history (which, as a subquery per week row, took most of a cold forecast's second).
   const rows = await db.$queryRaw<{ accountId: string; week: number; total: string; firstDate: string | null }[]>`
-    SELECT a.id::text AS "accountId", w.week, COALESCE(w.total, 0)::text AS total,
-           (SELECT f.transaction_date::text FROM transactions f
-             WHERE f.user_id = ${userId}::uuid AND f.account_id = a.id
-          ORDER BY f.transaction_date ASC LIMIT 1) AS "firstDate"
+    SELECT a.id::text AS "accountId", w.week, COALESCE(w.total, 0)::text AS total, f.first::text AS "firstDate"
       FROM bank_accounts a
+ LEFT JOIN LATERAL (
+        SELECT CASE
+                 WHEN EXISTS (SELECT 1 FROM transactions o
+                               WHERE o.user_id = ${userId}::uuid AND o.account_id = a.id
+                                 AND o.transaction_date < ${fromCalendarDate(from)}::date)
+                 THEN ${fromCalendarDate(addDays(from, -1))}::date
+                 ELSE (SELECT min(o.transaction_date) FROM transactions o
+                        WHERE o.user_id = ${userId}::uuid AND o.account_id = a.id)
+               END AS first
+      ) f ON TRUE
  LEFT JOIN LATERAL (
         SELECT ((${fromCalendarDate(today)}::date - t.transaction_date) / 7)::int AS week, SUM(-t.amount) AS total
           FROM transactions t

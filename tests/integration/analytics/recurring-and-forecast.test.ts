@@ -3,7 +3,8 @@ import { detectRecurring } from "~/server/analytics/detect-recurring";
 import { forecastCashFlow } from "~/server/analytics/forecast";
 import { db } from "~/server/db";
 import { type LedgerUser, generateLedgerUser } from "../ledger-generator";
-import { salaryAndRentUser } from "./analytics-fixtures";
+import { createTestAccount, createTestUser } from "../factories";
+import { addDays, charge, salaryAndRentUser } from "./analytics-fixtures";
 
 const MARCH_15 = new Date("2026-03-15T12:00:00Z");
 let ledger: LedgerUser;
@@ -109,6 +110,17 @@ describe("forecastCashFlow", () => {
       lowestDate: "2026-03-24",
       accountsBelowZero: [{ accountId: account.id, lowestBalance: "-40.00", date: "2026-03-24" }],
     });
+  });
+
+  it("takes the everyday rate of an account opened within the 13 weeks over its own days only", async () => {
+    const user = await createTestUser(db, { timezone: "UTC" });
+    const account = await createTestAccount(db, user.id, { currentBalance: "500.00" });
+    // 20 days of history (Feb 24 – Mar 15) at 7.00 a day: 140.00 over 20 days, not over 91.
+    for (let i = 0; i < 20; i++) {
+      await charge(db, { userId: user.id, accountId: account.id }, `Shop ${i}`, "-7.00", addDays("2026-03-15", -i));
+    }
+    const forecast = await forecastCashFlow(db, user.id, { days: 30 }, MARCH_15);
+    expect(forecast.currencies[0]).toMatchObject({ dailyEverydaySpending: "7.00", endBalance: "290.00" });
   });
 
   it("covers 60 and 90 days, and keeps currencies apart", async () => {
