@@ -197,6 +197,12 @@ describe("the golden path of a new user", () => {
     await page.goto(`${appUrl}/dashboard`);
     await page.getByTestId("recent-transactions").locator("tbody tr").first().waitFor();
     await shoot(page, "dashboard");
+    // The net worth sparkline's tooltip names the month a point stands for.
+    const sparkline = page.getByTestId("net-worth").locator(".recharts-surface");
+    await sparkline.hover();
+    await expect(page.getByTestId("net-worth").locator(".recharts-tooltip-wrapper").textContent()).resolves.toMatch(
+      /^[A-Z][a-z]{2} \d{4}Net worth-?\$[\d,]+\.\d{2}$/,
+    );
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL("**/sign-in**");
