@@ -1,27 +1,26 @@
-"use client";
-
-import { useSuspenseQuery } from "@tanstack/react-query";
 import { Lightbulb } from "lucide-react";
 import { Badge } from "~/components/ui/badge";
 import { EmptyState } from "~/components/ui/empty-state";
-import { useTRPC } from "~/lib/trpc/react";
+import type { RouterOutputs } from "~/lib/trpc/types";
 import { DashboardCard, SeeAllLink } from "./dashboard-card";
 
 const SHOWN = 3;
 const RANK = { HIGH: 0, MEDIUM: 1, LOW: 2 } as const;
 
-/** The most important insights; reading and dismissing them happens on the insights page. */
-export function TopInsights() {
-  const trpc = useTRPC();
-  const { data } = useSuspenseQuery(trpc.analytics.insights.queryOptions());
-  const top = [...data].sort((a, b) => RANK[a.priority] - RANK[b.priority]).slice(0, SHOWN);
+/**
+ * The most important insights; reading and dismissing them happens on the insights page. A server
+ * component with its data handed in by the page: it has nothing to interact with, and rendered on
+ * the server it is part of the first paint instead of a client card revealed after it.
+ */
+export function TopInsights({ insights }: { insights: RouterOutputs["analytics"]["insights"] }) {
+  const top = [...insights].sort((a, b) => RANK[a.priority] - RANK[b.priority]).slice(0, SHOWN);
 
   return (
     <DashboardCard
       testId="top-insights"
       title="For you"
       description="Spikes, price rises and bills due"
-      action={data.length > 0 && <SeeAllLink href="/insights">All insights</SeeAllLink>}
+      action={insights.length > 0 && <SeeAllLink href="/insights">All insights</SeeAllLink>}
     >
       {top.length === 0 ? (
         <EmptyState icon={Lightbulb}>
