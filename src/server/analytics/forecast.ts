@@ -8,11 +8,10 @@
 import { z } from "zod";
 import type { Db } from "~/server/db";
 import { fromMinorUnits, toMinorUnits } from "~/server/transaction/money";
-import { fromCalendarDate } from "~/server/time/calendar";
 import { cachedAnalytics } from "./analytics-cache";
 import { addDays, daysBetween } from "./classify-series";
 import { type RecurringSeries, detectRecurring } from "./detect-recurring";
-import { merchantKeySql } from "./merchant-key";
+import { type Everyday, everydaySpendingByMerchant, excludeRecurring } from "./everyday-spending";
 import { divRound } from "./robust-stats";
 import {
   type ProjectionAccount,
@@ -28,8 +27,6 @@ export const forecastInput = z.object({ days: z.union([z.literal(30), z.literal(
 export type ForecastInput = z.input<typeof forecastInput>;
 
 const CASH_TYPES = ["CHECKING", "SAVINGS", "CASH"] as const;
-/** Thirteen whole weeks of everyday spending set the daily rate and the band. */
-const OBSERVED_DAYS = 91;
 /** Looking past the horizon to the next salary, but not forever. */
 const MAX_SALARY_LOOKAHEAD = 120;
 
@@ -51,7 +48,13 @@ async function computeForecast(db: Db, userId: string, today: string, days: numb
       orderBy: [{ currency: "asc" }, { name: "asc" }],
     })
   ).map((a) => ({ ...a, balance: toMinorUnits(a.currentBalance!.toFixed(2)) }));
-  const series = (await detectRecurring(db, userId, { today })).filter((s) => s.active);
+  // Both read the user's recent months; neither needs the other's answer, so they run side by side
+  // (the everyday sums are kept per merchant and the recurring ones dropped afterwards).
+  const [allSeries, spending] = await Promise.all([
+    detectRecurring(db, userId, { today }),
+    everydaySpendingByMerchant(db, userId, accounts, today),
+  ]);
+  const series = allSeries.filter((s) => s.active);
   const accountIds = new Set(accounts.map((a) => a.id));
   const plans: RecurringPlan[] = series
     .filter((s) => accountIds.has(s.accountId))
@@ -61,7 +64,7 @@ async function computeForecast(db: Db, userId: string, today: string, days: numb
   const salaryDays = salary ? daysBetween(today, salary.date) : 0;
   const horizon = Math.max(days, Math.min(salaryDays, MAX_SALARY_LOOKAHEAD));
   const events = scheduleEvents(plans, today, horizon);
-  const everyday = await everydaySpending(db, userId, accounts, series, today);
+  const everyday = excludeRecurring(spending, new Set(series.map((s) => s.key)));
 
   const projected = accounts.map((account) => {
     const spend = everyday.get(account.id) ?? { total: 0n, observedDays: 0, weeks: [] };
@@ -170,62 +173,6 @@ function beforeSalary(
     mightGoBelowZero: lowBand < 0n,
     accountsBelowZero,
   };
-}
-
-type Everyday = { total: bigint; observedDays: number; weeks: bigint[] };
-
-/** Outflows of the last 13 weeks that belong to no recurring series, per account and week. */
-async function everydaySpending(
-  db: Db,
-  userId: string,
-  accounts: CashAccount[],
-  series: RecurringSeries[],
-  today: string,
-): Promise<Map<string, Everyday>> {
-  if (accounts.length === 0) return new Map();
-  const from = addDays(today, -(OBSERVED_DAYS - 1));
-  const recurringKeys = series.map((s) => s.key);
-  // Only whether the account's history starts before the observed days matters, and when it
-  // starts if not: asked that way, the answer is an index probe instead of sorting the account's
-  // whole history (which, as a subquery per week row, took most of a cold forecast's second).
-  const rows = await db.$queryRaw<{ accountId: string; week: number; total: string; firstDate: string | null }[]>`
-    SELECT a.id::text AS "accountId", w.week, COALESCE(w.total, 0)::text AS total, f.first::text AS "firstDate"
-      FROM bank_accounts a
- LEFT JOIN LATERAL (
-        SELECT CASE
-                 WHEN EXISTS (SELECT 1 FROM transactions o
-                               WHERE o.user_id = ${userId}::uuid AND o.account_id = a.id
-                                 AND o.transaction_date < ${fromCalendarDate(from)}::date)
-                 THEN ${fromCalendarDate(addDays(from, -1))}::date
-                 ELSE (SELECT min(o.transaction_date) FROM transactions o
-                        WHERE o.user_id = ${userId}::uuid AND o.account_id = a.id)
-               END AS first
-      ) f ON TRUE
- LEFT JOIN LATERAL (
-        SELECT ((${fromCalendarDate(today)}::date - t.transaction_date) / 7)::int AS week, SUM(-t.amount) AS total
-          FROM transactions t
-         WHERE t.user_id = ${userId}::uuid AND t.account_id = a.id AND t.amount < 0
-           AND t.transaction_date BETWEEN ${fromCalendarDate(from)}::date AND ${fromCalendarDate(today)}::date
-           AND NOT (${merchantKeySql} || '|' || t.currency || '|out') = ANY(${recurringKeys}::text[])
-      GROUP BY 1
-      ) w ON TRUE
-     WHERE a.user_id = ${userId}::uuid AND a.id = ANY(${accounts.map((a) => a.id)}::uuid[])`;
-  const result = new Map<string, Everyday>();
-  for (const row of rows) {
-    const entry = result.get(row.accountId) ?? {
-      total: 0n,
-      observedDays: row.firstDate ? Math.min(OBSERVED_DAYS, daysBetween(row.firstDate, today) + 1) : 0,
-      weeks: Array.from({ length: OBSERVED_DAYS / 7 }, () => 0n),
-    };
-    result.set(row.accountId, entry);
-    if (row.week === null) continue;
-    const amount = toMinorUnits(row.total);
-    entry.total += amount;
-    if (row.week < entry.weeks.length) entry.weeks[row.week]! += amount;
-  }
-  // Weeks before the account's history began say nothing about its spending.
-  for (const entry of result.values()) entry.weeks = entry.weeks.slice(0, Math.ceil(entry.observedDays / 7));
-  return result;
 }
 
 function dailyRate(spend: Everyday): bigint {
