@@ -18,6 +18,7 @@ import { AppError } from "~/server/errors";
 import { recordLlmUsage } from "~/server/llm/record-usage";
 import { logger } from "~/server/logger";
 import { getRedis } from "~/server/redis";
+import { planOffline } from "./offline/offline-engine";
 import { writeOfflineAnswer } from "./offline/offline-stream";
 import { systemPrompt } from "./system-prompt";
 import type { ToolContext } from "./tools/chat-tool";
@@ -88,7 +89,7 @@ export async function writeLlmAnswer(
   }
   if (failure !== null && !answered) {
     await reader.cancel().catch(() => undefined);
-    await writeOfflineAnswer(writer, ctx, question);
+    await writeOfflineAnswer(writer, ctx, await planOffline(ctx, question));
   }
 }
 

@@ -12,6 +12,7 @@ import { chatContext } from "./chat-context";
 import { type ChatRequest, questionOf } from "./chat-request";
 import { MODEL_HISTORY, appendMessages, ensureConversation, loadMessages } from "./conversations";
 import { writeLlmAnswer } from "./llm-answer";
+import { planOffline } from "./offline/offline-engine";
 import { writeOfflineAnswer } from "./offline/offline-stream";
 
 export async function streamChat(
@@ -24,20 +25,25 @@ export async function streamChat(
   if (!question) throw new AppError("INVALID_INPUT", "Ask a question");
   const now = options.now ?? new Date();
   const ctx = await chatContext(db, userId, now);
+  const model = createLanguageModel(options.llm === undefined ? llmConfig() : options.llm);
+  // The offline engine's plan (reading the user's categories and merchant names) does not depend
+  // on the conversation, so it is read while the question is stored rather than after. Awaited in
+  // the stream, where a failure is reported like any other; the catch only keeps a plan that is no
+  // longer wanted (the conversation check failed first) from being an unhandled rejection.
+  const offlinePlan = model ? null : planOffline(ctx, question);
+  offlinePlan?.catch(() => undefined);
 
   await ensureConversation(db, userId, request.id, question);
   const history = await loadMessages(db, userId, request.id, MODEL_HISTORY - 1);
   const asked: UIMessage = { id: randomUUID(), role: "user", parts: [{ type: "text", text: question }] };
   await appendMessages(db, request.id, [asked], now);
-
-  const model = createLanguageModel(options.llm === undefined ? llmConfig() : options.llm);
   const stream = createUIMessageStream({
     originalMessages: [...history, asked],
     generateId: randomUUID,
     async execute({ writer }) {
       writer.write({ type: "start" });
       if (model) await writeLlmAnswer(writer, model, ctx, [...history, asked], question);
-      else await writeOfflineAnswer(writer, ctx, question);
+      else await writeOfflineAnswer(writer, ctx, await offlinePlan!);
       writer.write({ type: "finish" });
     },
     onError(error) {

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { setTimeout as pause } from "node:timers/promises";
 import type { UIMessageStreamWriter } from "ai";
 import type { ToolContext } from "../tools/chat-tool";
-import { answerText, planOffline, runPlan } from "./offline-engine";
+import { answerText, runPlan } from "./offline-engine";
+import type { QuestionPlan } from "./plan-question";
 
 /**
  * How long the text takes to stream, whatever its length. Written back to back, the whole answer
@@ -20,8 +21,7 @@ export function textPieces(text: string): string[] {
  * Streams the offline engine's answer through the UI message stream protocol — tool call, tool
  * result, then the text — so the chat UI cannot tell it from the LLM.
  */
-export async function writeOfflineAnswer(writer: UIMessageStreamWriter, ctx: ToolContext, question: string) {
-  const plan = await planOffline(ctx, question);
+export async function writeOfflineAnswer(writer: UIMessageStreamWriter, ctx: ToolContext, plan: QuestionPlan) {
   let call = null;
   if (plan.tool !== null) {
     const toolCallId = `call_${randomUUID()}`;
