@@ -55,6 +55,7 @@ async function drive() {
     const { plaidProvider } = await import("~/server/bank/providers/plaid/plaid-provider");
     const { encryptAccessToken, decryptAccessToken } = await import("~/server/bank/crypto/access-token-cipher");
     const { syncConnection } = await import("~/server/bank/sync/sync-connection");
+    const { categorizeDeps } = await import("~/server/categorize/categorize-deps");
     const { enqueueSync } = await import("~/server/bank/enqueue-sync");
     const { env } = await import("~/server/env");
     const provider = plaidProvider();
@@ -68,7 +69,11 @@ async function drive() {
       },
       select: { id: true },
     });
-    await syncConnection(db, connectionId, "initial", { source: provider, decryptAccessToken });
+    await syncConnection(db, connectionId, "initial", {
+      source: provider,
+      decryptAccessToken,
+      categorize: categorizeDeps(),
+    });
     const added = await fetch(`${env.PLAID_LOCAL_URL}/__control/add-transactions`, {
       method: "POST",
       headers: { "content-type": "application/json" },

@@ -18,6 +18,7 @@ import { createPlaidApi } from "~/server/bank/providers/plaid/plaid-api";
 import { PlaidProvider } from "~/server/bank/providers/plaid/plaid-provider";
 import { syncConnection } from "~/server/bank/sync/sync-connection";
 import type { SyncSource } from "~/server/bank/sync/sync-source";
+import { categorizeDeps } from "~/server/categorize/categorize-deps";
 import { type Db, createDb } from "~/server/db";
 import { withBenchDatabase } from "./bench-database";
 import { type Metric, runWhenMain } from "./metric";
@@ -64,7 +65,11 @@ async function connect(db: Db, provider: PlaidProvider, userId: string, institut
 }
 
 async function sync(db: Db, source: SyncSource, connectionId: string) {
-  const outcome = await syncConnection(db, connectionId, "bench", { source, decryptAccessToken });
+  const outcome = await syncConnection(db, connectionId, "bench", {
+    source,
+    decryptAccessToken,
+    categorize: categorizeDeps(),
+  });
   if (outcome.status !== "synced") throw new Error(`sync ended ${outcome.status}`);
   return outcome;
 }

@@ -8,7 +8,8 @@ import { connectSandboxBank } from "~/server/bank/connect-bank";
 import { decryptAccessToken } from "~/server/bank/crypto/access-token-cipher";
 import { getBankProvider } from "~/server/bank/providers/get-bank-provider";
 import { syncConnection } from "~/server/bank/sync/sync-connection";
-import { enqueueCategorize } from "~/server/categorize/enqueue-categorize";
+import { categorizeDeps } from "~/server/categorize/categorize-deps";
+import { enqueueNewTransactions } from "~/server/categorize/enqueue-categorize";
 import { linkTransfers } from "~/server/categorize/link-transfers";
 import { seedCategories } from "~/server/categorize/seed-categories";
 import { db } from "~/server/db";
@@ -36,10 +37,15 @@ export async function seedDemo(): Promise<{ email: string; password: string; tra
     const outcome = await syncConnection(db, connectionId, "initial", {
       source: getBankProvider("plaid"),
       decryptAccessToken,
+      categorize: categorizeDeps(),
     });
     if (outcome.status === "synced") {
       await linkTransfers(db, userId, outcome.newTransactionIds);
-      await enqueueCategorize(userId, outcome.newTransactionIds, outcome.syncRunId);
+      await enqueueNewTransactions(
+        userId,
+        { inserted: outcome.newTransactionIds, uncategorized: outcome.uncategorizedTransactionIds },
+        outcome.syncRunId,
+      );
     }
   }
   return {

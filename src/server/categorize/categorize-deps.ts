@@ -7,7 +7,7 @@ import { createLanguageModel } from "~/server/llm/language-model";
 import { recordLlmUsage } from "~/server/llm/record-usage";
 import { logger } from "~/server/logger";
 import { getRedis } from "~/server/redis";
-import type { CategorizeDeps } from "./categorize-transactions";
+import type { CategorizeDeps } from "./decide-categories";
 import { cleanMerchant } from "./clean-merchant";
 import { createLlmCategorizer } from "./llm-categorizer";
 import { predictOffline } from "./predict-offline";

@@ -17,11 +17,33 @@ export async function enqueueCategorize(userId: string, transactionIds: string[]
   await enqueueCategorizeJobs(userId, transactionIds, origin);
 }
 
-export async function enqueueCategorizeJobs(userId: string, transactionIds: string[], origin: string) {
+/**
+ * A sync's or an import's new transactions (`inserted`), of which `uncategorized` still need the
+ * LLM. Those categorized as they were written still need transfer linking and the after-change
+ * hooks (alerts, budgets, analytics): the categorize worker runs them in the same batches, so
+ * hooks never judge a transaction without its category and a long history spreads over workers.
+ */
+export async function enqueueNewTransactions(
+  userId: string,
+  ids: { inserted: string[]; uncategorized: string[] },
+  origin: string,
+) {
+  const waiting = new Set(ids.uncategorized);
+  const categorized = ids.inserted.filter((id) => !waiting.has(id));
+  await enqueueCategorize(userId, ids.uncategorized, origin);
+  await enqueueCategorizeJobs(userId, categorized, `${origin}-categorized`, { categorized: true });
+}
+
+export async function enqueueCategorizeJobs(
+  userId: string,
+  transactionIds: string[],
+  origin: string,
+  options: { categorized?: true } = {},
+) {
   for (let i = 0; i < transactionIds.length; i += BATCH) {
     await enqueue(
       "categorize",
-      { userId, transactionIds: transactionIds.slice(i, i + BATCH) },
+      { userId, transactionIds: transactionIds.slice(i, i + BATCH), ...options },
       { jobId: `categorize:${origin}:${i / BATCH}` },
     );
   }

@@ -2,10 +2,14 @@
  * Step two: write the new rows and an import_batches row in ONE database transaction. The plan is
  * made again inside the transaction, with the account row locked, so what was previewed cannot
  * have gone stale and two imports into one account cannot interleave. A file that cannot be read
- * fails before anything is written.
+ * fails before anything is written. New rows are categorized as they are written, but for those
+ * only the LLM should answer, which go to the categorize queue.
  */
 import { createHash } from "node:crypto";
-import { enqueueCategorize } from "~/server/categorize/enqueue-categorize";
+import { categorizeDeps } from "~/server/categorize/categorize-deps";
+import { categorizeNewTransactions } from "~/server/categorize/categorize-new-transactions";
+import type { CategorizeDeps } from "~/server/categorize/decide-categories";
+import { enqueueNewTransactions } from "~/server/categorize/enqueue-categorize";
 import type { Db } from "~/server/db";
 import { notFound } from "~/server/errors";
 import { countShared } from "~/server/metrics/shared-metrics";
@@ -37,12 +41,13 @@ export async function commitImport(
   target: { userId: string; accountId: string },
   bytes: Uint8Array,
   rawOptions: ImportOptions = {},
+  categorize: CategorizeDeps = categorizeDeps(),
 ): Promise<ImportResult> {
   const { userId, accountId } = importTarget.parse(target);
   const options = importOptions.parse(rawOptions);
   const file = parseBankFile(bytes, options);
   const transactions = selectTransactions(file, options.fileAccount);
-  const result = await db.$transaction(
+  const { result, written } = await db.$transaction(
     async (tx) => {
       const locked = await tx.$queryRaw<{ id: string }[]>`
         SELECT id::text FROM bank_accounts WHERE id = ${accountId}::uuid AND user_id = ${userId}::uuid FOR UPDATE`;
@@ -62,28 +67,29 @@ export async function commitImport(
         },
         select: { id: true },
       });
-      const rows = fresh.map((row) => toNewTransaction(row, accountId, batch.id));
+      // The user's knowledge is read outside this transaction (`db`, not `tx`): the global cache's
+      // hit counts it bumps must not stay locked, for other users' writes, until this one commits.
+      const rows = await categorizeNewTransactions(
+        db,
+        userId,
+        fresh.map((row) => toNewTransaction(row, accountId, batch.id)),
+        categorize,
+      );
       // "ignore": a concurrent identical import that got there first keeps its rows, this one adds none.
-      const added = (await upsertTransactions(tx, userId, rows, "ignore")).inserted.length;
+      const written = await upsertTransactions(tx, userId, rows, "ignore");
+      const added = written.inserted.length;
       const duplicates = planned.length - added;
       await tx.importBatch.update({ where: { id: batch.id }, data: { addedCount: added, duplicateCount: duplicates } });
-      return { batchId: batch.id, total: planned.length, added, duplicates, skipped: file.skipped.length };
+      return {
+        result: { batchId: batch.id, total: planned.length, added, duplicates, skipped: file.skipped.length },
+        written,
+      };
     },
     { timeout: TIMEOUT_MS, maxWait: 10_000 },
   );
   countShared("mt_transactions_ingested_total", { source: "import" }, result.added);
   // The categorize worker runs the after-change hooks (alerts, budgets, analytics) once the new
   // rows have categories; hooks run before that would judge uncategorized spending.
-  if (result.added > 0) {
-    const added = await db.transaction.findMany({
-      where: { userId, importBatchId: result.batchId },
-      select: { id: true },
-    });
-    await enqueueCategorize(
-      userId,
-      added.map((t) => t.id),
-      `import-${result.batchId}`,
-    );
-  }
+  await enqueueNewTransactions(userId, written, `import-${result.batchId}`);
   return result;
 }

@@ -23,6 +23,11 @@ export const jobPayloads = {
     transactionIds: z.array(z.uuid()).min(1).max(1000),
     /** Set on a delayed follow-up for merchants the LLM failed on (categorize/schedule-llm-retry.ts). */
     llmRetry: z.number().int().min(1).max(10).optional(),
+    /**
+     * Transactions a bank sync or an import categorized as it wrote them
+     * (categorize/categorize-new-transactions.ts): only transfer linking and the after-change hooks remain.
+     */
+    categorized: z.literal(true).optional(),
   }),
   /**
    * A long history's first categorization through OpenAI's Batch API (src/server/categorize/llm-batch/):

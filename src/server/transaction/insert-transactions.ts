@@ -9,6 +9,7 @@
  * user's category, notes and tags are never overwritten.
  */
 import { randomUUID } from "node:crypto";
+import type { CategoryVerdict } from "~/server/categorize/category-verdict";
 import type { Prisma } from "~/server/db/generated/client";
 import { directionOf } from "./money";
 
@@ -28,6 +29,11 @@ export type NewTransaction = {
   importBatchId?: string | null;
   /** The bank's own category, kept as a first answer (source PROVIDER) until the categorizer has run. */
   providerCategory?: { primary: string; detailed: string | null; confidence: number } | null;
+  /**
+   * The categorizer's answer, decided before the row was written (categorize-new-transactions.ts);
+   * `merchantName` is then its cleaned name. Absent, the row waits for the categorize queue.
+   */
+  categorized?: { verdict: CategoryVerdict; merchantKey: string; tags: string[] };
 };
 
 /** What happens to a row whose (account, provider id) already exists. */
@@ -43,6 +49,8 @@ const MERCHANT_MAX = 255; // transactions.merchant_name is VARCHAR(255)
 
 /** One row of the JSON payload; short keys keep 10,000 of them small. */
 function toRecord(t: NewTransaction) {
+  const verdict = t.categorized?.verdict;
+  const fallback = t.providerCategory;
   return {
     // Ids are made here so the statement can return them without a second lookup.
     id: randomUUID(),
@@ -60,16 +68,19 @@ function toRecord(t: NewTransaction) {
     status: t.pending ? "PENDING" : "POSTED",
     metadata: t.metadata ?? null,
     batch: t.importBatchId ?? null,
-    category: t.providerCategory?.primary ?? null,
-    detailed: t.providerCategory?.detailed ?? null,
-    confidence: t.providerCategory ? t.providerCategory.confidence.toFixed(2) : null,
+    merchantKey: t.categorized?.merchantKey.slice(0, MERCHANT_MAX) || null,
+    category: verdict?.primary ?? fallback?.primary ?? null,
+    detailed: verdict ? verdict.detailed : (fallback?.detailed ?? null),
+    confidence: (verdict ?? fallback)?.confidence.toFixed(2) ?? null,
+    source: verdict?.source ?? (fallback ? "PROVIDER" : null),
+    tags: t.categorized?.tags ?? [],
   };
 }
 
 async function writeChunk(
   tx: Prisma.TransactionClient,
   userId: string,
-  rows: readonly NewTransaction[],
+  records: ReturnType<typeof toRecord>[],
   onConflict: OnConflict,
 ): Promise<{ id: string; inserted: boolean }[]> {
   const conflict =
@@ -84,26 +95,27 @@ async function writeChunk(
   return tx.$queryRawUnsafe<{ id: string; inserted: boolean }[]>(
     `INSERT INTO transactions (id, user_id, account_id, provider_transaction_id, pending_transaction_id, amount,
                                currency, direction, merchant_name, description, transaction_date, posted_date,
-                               status, metadata, import_batch_id, created_at, updated_at, category,
-                               category_detailed, category_confidence, category_source)
+                               status, metadata, import_batch_id, created_at, updated_at, merchant_key, category,
+                               category_detailed, category_confidence, category_source, tags)
      SELECT u.id, $1::uuid, u.account, u.key, u."pendingId", u.amount::numeric(15, 2), u.currency,
             u.direction::"Direction", u.merchant, u.description, u.day, u.posted, u.status::"TransactionStatus",
-            u.metadata, u.batch, now(), now(), u.category, u.detailed, u.confidence::numeric(3, 2),
-            CASE WHEN u.category IS NULL THEN NULL ELSE 'PROVIDER'::"CategorySource" END
+            u.metadata, u.batch, now(), now(), u."merchantKey", u.category, u.detailed, u.confidence::numeric(3, 2),
+            u.source::"CategorySource", u.tags
        FROM json_to_recordset($2::json)
             AS u(id uuid, account uuid, key text, "pendingId" text, amount text, currency text, direction text,
                  merchant text, description text, day date, posted date, status text, metadata jsonb, batch uuid,
-                 category text, detailed text, confidence text)
+                 "merchantKey" text, category text, detailed text, confidence text, source text, tags text[])
      ON CONFLICT (account_id, provider_transaction_id) ${conflict}
      RETURNING id::text, (xmax = 0) AS inserted`,
     userId,
-    JSON.stringify(rows.map(toRecord)),
+    JSON.stringify(records),
   );
 }
 
 /**
- * Writes `rows` for `userId`: `inserted` are the ids of rows that did not exist before, `updated`
- * those of existing rows the bank's version replaced ("update" only; "ignore" leaves them out). With
+ * Writes `rows` for `userId`: `inserted` are the ids of rows that did not exist before (of which
+ * `uncategorized` came without the categorizer's answer), `updated` those of existing rows the
+ * bank's version replaced ("update" only; "ignore" leaves them out) — their category stays. With
  * "update", the same (account, provider id) must not appear twice in `rows` (Postgres cannot
  * update one row twice in one statement); with "ignore", a repeat is simply skipped.
  */
@@ -112,12 +124,17 @@ export async function upsertTransactions(
   userId: string,
   rows: readonly NewTransaction[],
   onConflict: OnConflict,
-): Promise<{ inserted: string[]; updated: string[] }> {
+): Promise<{ inserted: string[]; uncategorized: string[]; updated: string[] }> {
   const inserted: string[] = [];
+  const uncategorized: string[] = [];
   const updated: string[] = [];
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    const result = await writeChunk(tx, userId, rows.slice(i, i + ROWS_PER_STATEMENT), onConflict);
-    for (const row of result) (row.inserted ? inserted : updated).push(row.id);
+    const records = rows.slice(i, i + ROWS_PER_STATEMENT).map(toRecord);
+    const waiting = new Set<string>(records.flatMap((r, j) => (rows[i + j]!.categorized ? [] : [r.id])));
+    for (const row of await writeChunk(tx, userId, records, onConflict)) {
+      (row.inserted ? inserted : updated).push(row.id);
+      if (row.inserted && waiting.has(row.id)) uncategorized.push(row.id);
+    }
   }
-  return { inserted, updated };
+  return { inserted, uncategorized, updated };
 }

@@ -7,7 +7,8 @@ import { db } from "~/server/db";
 import { AppError } from "~/server/errors";
 import { countShared } from "~/server/metrics/shared-metrics";
 import { raiseSyncProblemAlert } from "~/server/notification/sync-alerts";
-import { enqueueCategorize } from "~/server/categorize/enqueue-categorize";
+import { categorizeDeps } from "~/server/categorize/categorize-deps";
+import { enqueueNewTransactions } from "~/server/categorize/enqueue-categorize";
 import { afterTransactionsChanged } from "~/server/transaction/after-transactions-changed";
 import type { Processor } from "../registry";
 
@@ -29,6 +30,7 @@ export const process: Processor<"bank-sync"> = async ({ connectionId, trigger },
     const outcome = await syncConnection(db, connectionId, trigger, {
       source: getBankProvider(connection.provider),
       decryptAccessToken,
+      categorize: categorizeDeps(),
     });
     countShared("mt_bank_syncs_total", { outcome: outcome.status });
     if (outcome.status === "synced")
@@ -36,14 +38,19 @@ export const process: Processor<"bank-sync"> = async ({ connectionId, trigger },
     if (outcome.status === "reauth-required") await problem("ITEM_LOGIN_REQUIRED", true);
     if (outcome.status !== "synced") return outcome;
     // New transactions get their hooks from the categorize worker, once they have categories.
-    await enqueueCategorize(connection.userId, outcome.newTransactionIds, outcome.syncRunId);
+    await enqueueNewTransactions(
+      connection.userId,
+      { inserted: outcome.newTransactionIds, uncategorized: outcome.uncategorizedTransactionIds },
+      outcome.syncRunId,
+    );
     await afterTransactionsChanged(db, connection.userId, outcome.modifiedTransactionIds, {
       earliestDay: outcome.earliestRemovedDay ?? undefined,
     });
-    const { newTransactionIds, modifiedTransactionIds, ...counts } = outcome;
+    const { newTransactionIds, uncategorizedTransactionIds, modifiedTransactionIds, ...counts } = outcome;
     return {
       ...counts,
       newTransactionIds: newTransactionIds.length,
+      uncategorizedTransactionIds: uncategorizedTransactionIds.length,
       modifiedTransactionIds: modifiedTransactionIds.length,
     };
   } catch (error) {

@@ -1,5 +1,5 @@
-import type { CategorizeDeps } from "~/server/categorize/categorize-transactions";
-import { categorizeTransactions } from "~/server/categorize/categorize-transactions";
+import { type CategorizeResult, categorizeTransactions } from "~/server/categorize/categorize-transactions";
+import type { CategorizeDeps } from "~/server/categorize/decide-categories";
 import { categorizeDeps } from "~/server/categorize/categorize-deps";
 import { linkTransfers } from "~/server/categorize/link-transfers";
 import { scheduleLlmRetry } from "~/server/categorize/schedule-llm-retry";
@@ -7,15 +7,27 @@ import { db } from "~/server/db";
 import { afterTransactionsChanged } from "~/server/transaction/after-transactions-changed";
 import type { Processor } from "../registry";
 
+/** A batch the bank sync or the import categorized as it wrote it: nothing left to decide. */
+const alreadyCategorized = (ids: string[]): CategorizeResult => ({
+  categorized: 0,
+  bySource: {},
+  llmMerchants: 0,
+  ids,
+  llmMissedIds: [],
+});
+
 /**
- * Categorizes a batch of one user's transactions, links transfers among them, runs the
- * after-change hooks for everything that changed, and schedules a later LLM retry for what the
- * offline model had to answer. An LLM failure never fails the job: the pipeline falls back.
- * The engines are a parameter so tests can run the real worker with a short LLM timeout.
+ * Categorizes a batch of one user's transactions (unless they were categorized as they were
+ * written), links transfers among them, runs the after-change hooks for everything that changed,
+ * and schedules a later LLM retry for what the offline model had to answer. An LLM failure never
+ * fails the job: the pipeline falls back. The engines are a parameter so tests can run the real
+ * worker with a short LLM timeout.
  */
 export function createCategorizeProcessor(deps: () => CategorizeDeps): Processor<"categorize"> {
-  return async ({ userId, transactionIds, llmRetry }) => {
-    const result = await categorizeTransactions(db, userId, transactionIds, deps());
+  return async ({ userId, transactionIds, llmRetry, categorized }) => {
+    const result = categorized
+      ? alreadyCategorized(transactionIds)
+      : await categorizeTransactions(db, userId, transactionIds, deps());
     const transfers = await linkTransfers(db, userId, result.ids);
     await afterTransactionsChanged(db, userId, [...new Set([...result.ids, ...transfers.ids])]);
     const retryJobId = await scheduleLlmRetry(userId, result.llmMissedIds, llmRetry);

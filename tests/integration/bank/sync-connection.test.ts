@@ -1,12 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decryptAccessToken } from "~/server/bank/crypto/access-token-cipher";
 import { syncConnection } from "~/server/bank/sync/sync-connection";
+import { categorizeDeps } from "~/server/categorize/categorize-deps";
 import { db } from "~/server/db";
 import { bankSideIds, connectTestUser, startLocalBank, storedIds } from "./local-bank";
 
 let bank: Awaited<ReturnType<typeof startLocalBank>>;
 let link: Awaited<ReturnType<typeof connectTestUser>>;
-const sync = () => syncConnection(db, link.connectionId, "manual", { source: bank.provider, decryptAccessToken });
+const sync = () =>
+  syncConnection(db, link.connectionId, "manual", {
+    source: bank.provider,
+    decryptAccessToken,
+    categorize: categorizeDeps(),
+  });
 const expectInStep = async () =>
   expect(await storedIds(db, link.user.id)).toEqual(await bankSideIds(bank.provider, link.accessToken));
 

@@ -22,6 +22,7 @@ const { closeQueues } = await import("~/server/queue/producers");
 const { enqueueSync } = await import("~/server/bank/enqueue-sync");
 const { decryptAccessToken } = await import("~/server/bank/crypto/access-token-cipher");
 const { syncConnection } = await import("~/server/bank/sync/sync-connection");
+const { categorizeDeps } = await import("~/server/categorize/categorize-deps");
 const { connectTestUser, localBankProvider } = await import("../bank/local-bank");
 const { linkTestChat } = await import("../fake-telegram-env");
 const { startWorkerProcess } = await import("./worker-processes");
@@ -33,7 +34,11 @@ const bank = { server: bankServer, provider: localBankProvider(bankServer) };
 /** A user with a bank connection whose history is already stored, and a linked Telegram chat. */
 async function connectedUser(chatId: number) {
   const link = await connectTestUser(db, bank);
-  await syncConnection(db, link.connectionId, "initial", { source: bank.provider, decryptAccessToken });
+  await syncConnection(db, link.connectionId, "initial", {
+    source: bank.provider,
+    decryptAccessToken,
+    categorize: categorizeDeps(),
+  });
   await linkTestChat(db, fake, link.user.id, chatId);
   return link;
 }

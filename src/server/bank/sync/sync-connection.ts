@@ -8,6 +8,7 @@
 import type { Db } from "~/server/db";
 import { AppError } from "~/server/errors";
 import { logger } from "~/server/logger";
+import type { CategorizeDeps } from "~/server/categorize/decide-categories";
 import { type SyncPage, type SyncSource, type SyncedTransaction, ProviderError } from "./sync-source";
 import { writeSyncChanges } from "./write-sync-changes";
 
@@ -17,6 +18,8 @@ const MAX_PAGINATION_RESTARTS = 5;
 export type SyncDeps = {
   source: SyncSource;
   decryptAccessToken: (encrypted: string) => string;
+  /** The categorizer's engines: new transactions are categorized as they are written. */
+  categorize: CategorizeDeps;
 };
 
 export type SyncOutcome =
@@ -27,6 +30,8 @@ export type SyncOutcome =
       modified: number;
       removed: number;
       newTransactionIds: string[];
+      /** The new transactions that still need the LLM: for the categorize queue. */
+      uncategorizedTransactionIds: string[];
       modifiedTransactionIds: string[];
       earliestRemovedDay: string | null;
     }
@@ -119,13 +124,11 @@ export async function syncConnection(
     const changes = await collectChanges(deps, accessToken, connection.syncCursor, (pages) =>
       db.syncRun.update({ where: { id: run.id }, data: { pages } }).then(() => undefined),
     );
-    const written = await writeSyncChanges(db, {
-      userId: connection.userId,
-      connectionId,
-      previousCursor: connection.syncCursor,
-      accounts,
-      ...changes,
-    });
+    const written = await writeSyncChanges(
+      db,
+      { userId: connection.userId, connectionId, previousCursor: connection.syncCursor, accounts, ...changes },
+      deps.categorize,
+    );
     await finishRun({
       status: "SUCCEEDED",
       added: written.added,

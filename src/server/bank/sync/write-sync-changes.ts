@@ -1,4 +1,6 @@
+import { categorizeNewTransactions } from "~/server/categorize/categorize-new-transactions";
 import { providerConfidence } from "~/server/categorize/category-verdict";
+import type { CategorizeDeps } from "~/server/categorize/decide-categories";
 import type { Db } from "~/server/db";
 import { AppError } from "~/server/errors";
 import { toCalendarDate } from "~/server/time/calendar";
@@ -51,9 +53,11 @@ function toNewTransaction(accountIds: Map<string, string>, t: SyncedTransaction)
 /**
  * Everything one sync learned, applied atomically with the new cursor. The cursor update is
  * conditional on the cursor this sync started from: if another sync got there first, this one
- * rolls back instead of applying the same changes on top.
+ * rolls back instead of applying the same changes on top. With `categorize`, the bank's new
+ * transactions are categorized as they are written, but for those only the LLM should answer
+ * (`uncategorizedTransactionIds`, for the categorize queue); null writes them as the bank sent them.
  */
-export async function writeSyncChanges(db: Db, changes: Changes) {
+export async function writeSyncChanges(db: Db, changes: Changes, categorize: CategorizeDeps | null) {
   return db.$transaction(
     async (tx) => {
       const claimed = await tx.bankConnection.updateMany({
@@ -81,17 +85,28 @@ export async function writeSyncChanges(db: Db, changes: Changes) {
       }
 
       const upserts = latestById([...changes.added, ...changes.modified]).map((t) => toNewTransaction(accountIds, t));
-      const { inserted, updated } = await upsertTransactions(tx, changes.userId, upserts, "update");
+      // Only what the bank calls new: a modified transaction keeps its category (the upsert
+      // leaves it alone); one we never stored is written uncategorized and queued.
+      const added = new Set(changes.added.map((t) => t.providerTransactionId));
+      const isAdded = (t: NewTransaction) => added.has(t.providerTransactionId);
+      // The user's knowledge is read outside this transaction (`db`, not `tx`): the global cache's
+      // hit counts it bumps must not stay locked, for other users' syncs, until this one commits.
+      const decided = categorize
+        ? await categorizeNewTransactions(db, changes.userId, upserts.filter(isAdded), categorize)
+        : [];
+      const rows = [...decided, ...upserts.filter((t) => !categorize || !isAdded(t))];
+      const { inserted, uncategorized, updated } = await upsertTransactions(tx, changes.userId, rows, "update");
       const connectionAccounts = [...accountIds.values()];
 
       // A pending transaction that posted comes back under a new id; what the user said about the
-      // pending one (category, notes, tags) moves to the posted one before the pending one goes.
+      // pending one (category, notes, tags) moves to the posted one before the pending one goes. The
+      // posted row's own tags are those its rules added at insert: they join the pending row's.
       await tx.$executeRaw`
         UPDATE transactions posted
            SET user_category = COALESCE(posted.user_category, pending.user_category),
                user_category_detailed = COALESCE(posted.user_category_detailed, pending.user_category_detailed),
                notes = COALESCE(posted.notes, pending.notes),
-               tags = CASE WHEN cardinality(posted.tags) = 0 THEN pending.tags ELSE posted.tags END,
+               tags = pending.tags || ARRAY(SELECT tag FROM unnest(posted.tags) AS tag WHERE tag <> ALL(pending.tags)),
                reviewed_at = COALESCE(posted.reviewed_at, pending.reviewed_at)
           FROM transactions pending
          WHERE posted.id = ANY(${inserted}::uuid[])
@@ -118,6 +133,7 @@ export async function writeSyncChanges(db: Db, changes: Changes) {
         modified: updated.length,
         removed: removed!.count,
         newTransactionIds: inserted,
+        uncategorizedTransactionIds: uncategorized,
         modifiedTransactionIds: updated,
         earliestRemovedDay: removed!.earliest && toCalendarDate(removed!.earliest),
       };
