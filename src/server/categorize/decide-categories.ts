@@ -89,9 +89,9 @@ function resolveSlugOrCustom(slug: string) {
   return resolveSlug(slug) ?? { primary: slug, detailed: null };
 }
 
-async function applyHistory(db: Db, userId: string, candidates: Candidate[]) {
-  const keys = [...new Set(candidates.map((c) => c.key).filter(Boolean))];
-  const known = await db.userMerchantCategory.findMany({ where: { userId, merchantKey: { in: keys } } });
+type HistoryEntry = { merchantKey: string; category: string; displayName: string | null };
+
+function applyHistory(candidates: Candidate[], known: HistoryEntry[]) {
   const byKey = new Map(known.map((k) => [k.merchantKey, k]));
   for (const c of candidates) {
     const entry = byKey.get(c.key);
@@ -147,8 +147,16 @@ export async function decideCategories(
   llmStep: LlmStep,
 ): Promise<{ llmMerchants: number }> {
   if (candidates.length === 0) return { llmMerchants: 0 };
-  await applyHistory(db, userId, candidates);
-  applyUserRules(candidates, await loadRules(db, userId));
+  const keys = [...new Set(candidates.map((c) => c.key).filter(Boolean))];
+  const [history, rules] = await Promise.all([
+    db.userMerchantCategory.findMany({
+      where: { userId, merchantKey: { in: keys } },
+      select: { merchantKey: true, category: true, displayName: true },
+    }),
+    loadRules(db, userId),
+  ]);
+  applyHistory(candidates, history);
+  applyUserRules(candidates, rules);
 
   const cached = await lookUpMerchantCache(
     db,

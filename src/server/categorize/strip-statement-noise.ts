@@ -79,6 +79,16 @@ const NOISE: RegExp[] = [
 
 const LEGAL_FORM =
   /[\s,]+(?:inc|llc|ltd|limited|gmbh(?:\s*&\s*co\.?\s*kg)?|ag|kg|ohg|se|sa|sas|sarl|srl|spa|bv|b\.v|nv|n\.v|plc|corp|corporation|company|pty(?:\s+ltd)?|ab|oy|a\/s|e\.?\s?k|ug|e\.?\s?v)\.?$/i;
+/**
+ * LEGAL_FORM tried at every comma or space of a description was the cleaner's costliest step. A
+ * match is at most ~20 characters once spaces are single, so a text whose last 40 do not match
+ * cannot match at all.
+ */
+const LEGAL_FORM_REACH = 40;
+
+function stripLegalForm(text: string): string {
+  return LEGAL_FORM.test(text.slice(-LEGAL_FORM_REACH)) ? text.replace(LEGAL_FORM, "").trim() : text;
+}
 
 function stripLeading(text: string): string {
   let current = text.trim();
@@ -91,7 +101,7 @@ function stripLeading(text: string): string {
 }
 
 function resolveProcessor(text: string): string {
-  const match = STARRED.exec(text);
+  const match = text.includes("*") ? STARRED.exec(text) : null;
   if (!match) return text;
   const [, left = "", right = ""] = match;
   const leftKey = normalizeText(left).replace(/ /g, "");
@@ -128,8 +138,11 @@ function stripPlace(text: string): string {
       changed = true;
       continue;
     }
-    const full = normalized();
-    for (const city of CITIES_BY_LAST_WORD.get(lastWord(full)) ?? []) {
+    // The text's last normalized word is its last word's own, unless that word is all punctuation;
+    // the whole text is normalized only when some city ends in that word (for most, none does).
+    const cities = CITIES_BY_LAST_WORD.get(lastWord(last || normalized())) ?? [];
+    const full = cities.length > 0 ? normalized() : "";
+    for (const city of cities) {
       if (full.endsWith(` ${city}`)) {
         const cityWords = city.split(" ").length;
         if (words.length > cityWords) {
@@ -150,7 +163,7 @@ export function stripStatementNoise(description: string): string {
   text = stripLeading(text);
   for (const pattern of NOISE) text = text.replace(pattern, " ");
   text = text.replace(/[*#]+/g, " ").replace(/\s+/g, " ").trim();
-  for (let i = 0; i < 3; i++) text = text.replace(LEGAL_FORM, "").trim();
+  for (let i = 0; i < 3; i++) text = stripLegalForm(text);
   text = stripPlace(text);
   return text.replace(/^[\s,.:;/&-]+|[\s,.:;/&-]+$/g, "").trim();
 }
