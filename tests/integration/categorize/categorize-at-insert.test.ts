@@ -7,7 +7,6 @@
 import { randomUUID } from "node:crypto";
 import type { Worker } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { ChatCompletionRequest, ScriptStep } from "~/local-services/llm/llm-script";
 
 // The local LLM server, named as the app's LLM before the app reads its environment.
 const llm = await vi.hoisted(async () => (await import("../local-llm-env")).startLocalLlmAsAppLlm());
@@ -27,7 +26,8 @@ const { setCategory } = await import("~/server/transaction/edit-transactions");
 const { startWorkers, stopWorkers } = await import("~/workers/start-workers");
 const { registry } = await import("~/workers/queue-config");
 const { createTestAccount, createTestUser } = await import("../factories");
-const { waitUntil } = await import("../wait-until");
+const { answerEveryId } = await import("./local-llm-answers");
+const { finishedCategorizeJob } = await import("./finished-categorize-job");
 
 type SyncedTransaction = Parameters<typeof writeSyncChanges>[1]["added"][number];
 
@@ -54,23 +54,7 @@ const rows = async (ids: string[]) =>
     },
   });
 
-/** Waits for a categorize job and returns what it did. */
-async function finished(jobId: string) {
-  const job = await waitUntil(
-    async () => {
-      const found = await getQueue("categorize").getJob(jobId);
-      return found && { job: found, state: await found.getState() };
-    },
-    (value) => value?.state === "completed" || value?.state === "failed",
-    20_000,
-  );
-  expect(job!.job.failedReason).toBeUndefined();
-  return (await getQueue("categorize").getJob(jobId))!.returnvalue as {
-    categorized: number;
-    llmMerchants: number;
-    linkedTransfers: number;
-  };
-}
+const finished = finishedCategorizeJob;
 
 /** A connection whose sync starts from no cursor, and one checking account at the bank. */
 async function connectedUser() {
@@ -116,15 +100,6 @@ function synced(
     merchantName: null,
     pending: false,
     category,
-  };
-}
-
-/** Answers like a careful model: every id in the prompt gets the category, at 0.9. */
-function answerEveryId(category: string) {
-  return (request: ChatCompletionRequest): ScriptStep => {
-    const prompt = String(request.messages?.find((m) => m.role === "user")?.content ?? "");
-    const ids = [...prompt.matchAll(/"id":(\d+)/g)].map((m) => Number(m[1]));
-    return { type: "json", value: { results: ids.map((id) => ({ id, category, confidence: 0.9 })) } };
   };
 }
 

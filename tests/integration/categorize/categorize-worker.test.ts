@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { Worker } from "bullmq";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { ChatCompletionRequest, ScriptStep } from "~/local-services/llm/llm-script";
+import type { ChatCompletionRequest } from "~/local-services/llm/llm-script";
 
 // The local LLM server, named as the app's LLM before the app reads its environment.
 const llm = await vi.hoisted(async () => (await import("../local-llm-env")).startLocalLlmAsAppLlm());
@@ -27,7 +27,8 @@ const { startWorkers, stopWorkers } = await import("~/workers/start-workers");
 const { registry } = await import("~/workers/queue-config");
 const { createCategorizeProcessor } = await import("~/workers/processors/categorize");
 const { createTestAccount, createTestTransaction, createTestUser } = await import("../factories");
-const { waitUntil } = await import("../wait-until");
+const { answerEveryId, userPrompt } = await import("./local-llm-answers");
+const { finishedCategorizeJob } = await import("./finished-categorize-job");
 
 const today = new Date().toISOString().slice(0, 10);
 const FIRST = ["Amber", "Cobalt", "Quillon", "Marrow", "Tessel", "Vantry"];
@@ -35,16 +36,7 @@ const SECOND = ["Lantern", "Brassworks", "Atelier", "Provisions", "Foundry"];
 /** 30 merchants no offline list knows, each with its own cleaned key. */
 const MERCHANTS = FIRST.flatMap((a) => SECOND.map((b) => `${a} ${b}`.toUpperCase()));
 
-/** Answers like a careful model: every id in the prompt gets the category, at 0.9. */
-function answerEveryId(category: string) {
-  return (request: ChatCompletionRequest): ScriptStep => {
-    const ids = [...promptOf(request).matchAll(/"id":(\d+)/g)].map((m) => Number(m[1]));
-    return { type: "json", value: { results: ids.map((id) => ({ id, category, confidence: 0.9 })) } };
-  };
-}
-const promptOf = (request: ChatCompletionRequest) =>
-  String(request.messages?.find((m) => m.role === "user")?.content ?? "");
-const merchantsAsked = (request: ChatCompletionRequest) => promptOf(request).match(/"id":/g)?.length ?? 0;
+const merchantsAsked = (request: ChatCompletionRequest) => userPrompt(request).match(/"id":/g)?.length ?? 0;
 
 async function newUser() {
   const user = await createTestUser(db);
@@ -66,24 +58,7 @@ async function categorize(userId: string, ids: string[]) {
   return finished(`categorize:${origin}:0`);
 }
 
-async function finished(jobId: string) {
-  const job = await waitUntil(
-    async () => {
-      const found = await getQueue("categorize").getJob(jobId);
-      return found && { job: found, state: await found.getState() };
-    },
-    (value) => value?.state === "completed" || value?.state === "failed",
-    20_000,
-  );
-  expect(job!.job.failedReason).toBeUndefined();
-  return (await getQueue("categorize").getJob(jobId))!.returnvalue as {
-    categorized: number;
-    llmMerchants: number;
-    llmMissed: number;
-    linkedTransfers: number;
-    retryJobId: string | null;
-  };
-}
+const finished = finishedCategorizeJob;
 
 const rows = (ids: string[]) =>
   db.transaction.findMany({

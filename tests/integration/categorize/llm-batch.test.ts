@@ -18,6 +18,7 @@ const { BATCH_MIN_MERCHANTS } = await import("~/server/categorize/llm-batch/batc
 const { createLanguageModel } = await import("~/server/llm/language-model");
 const { readLlmUsage } = await import("~/server/llm/record-usage");
 const { startWorkers, stopWorkers } = await import("~/workers/start-workers");
+const { answerEveryId, userPrompt } = await import("./local-llm-answers");
 const { registry } = await import("~/workers/queue-config");
 const { createTestAccount, createTestUser } = await import("../factories");
 const { waitUntil } = await import("../wait-until");
@@ -47,17 +48,6 @@ beforeEach(() => {
   llm.batches.pollsToComplete = 1;
   llm.script.respondWith(answerEveryId(CATEGORY));
 });
-
-/** Answers like a careful model: every id in the prompt gets a confident result. */
-function answerEveryId(category: string) {
-  return (request: ChatCompletionRequest) => {
-    const ids = [...userPrompt(request).matchAll(/"id":(\d+)/g)].map((m) => Number(m[1]));
-    return { type: "json" as const, value: { results: ids.map((id) => ({ id, category, confidence: 0.9 })) } };
-  };
-}
-
-const userPrompt = (request: ChatCompletionRequest) =>
-  String(request.messages?.find((m) => m.role === "user")?.content ?? "");
 
 const merchantsIn = (request: ChatCompletionRequest) =>
   [...userPrompt(request).matchAll(/"merchant":"([^"]+)"/g)].map((m) => m[1]!);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type LocalLlmServer, startLocalLlmServer } from "~/local-services/llm/local-llm-server";
-import type { ChatCompletionRequest } from "~/local-services/llm/llm-script";
 import { type MerchantQuestion, createLlmCategorizer } from "~/server/categorize/llm-categorizer";
 import { createLanguageModel } from "~/server/llm/language-model";
+import { answerEveryId } from "./local-llm-answers";
 
 let llm: LocalLlmServer;
 const model = () => createLanguageModel({ baseURL: llm.url, apiKey: "test-key", model: "gpt-4o-mini" })!;
@@ -14,15 +14,6 @@ const merchants = (n: number): MerchantQuestion[] =>
     example: `POS MERCHANT ${i} #0${i}`,
     amount: "-9.99",
   }));
-
-/** Answers like a careful model: every id in the prompt gets a result. */
-function answerEveryId(category: string) {
-  return (request: ChatCompletionRequest) => {
-    const prompt = String(request.messages?.find((m) => m.role === "user")?.content ?? "");
-    const ids = [...prompt.matchAll(/"id":(\d+)/g)].map((m) => Number(m[1]));
-    return { type: "json" as const, value: { results: ids.map((id) => ({ id, category, confidence: 0.9 })) } };
-  };
-}
 
 beforeAll(async () => {
   llm = await startLocalLlmServer({ apiKey: "test-key" });
