@@ -114,7 +114,7 @@ const CARD_PREFIXES: Record<Region, string[]> = {
     "RECURRING PAYMENT ",
   ],
   de: ["", "Kartenzahlung ", "girocard ", "SEPA-Lastschrift ", "Lastschrift ", "EC-Karte ", "Basislastschrift "],
-  nl: ["", "BEA, Betaalpas ", "Betaalautomaat ", "iDEAL ", "Incasso ", "GEA, "],
+  nl: ["", "BEA, Betaalpas ", "Betaalautomaat ", "iDEAL ", "Incasso "],
   fr: ["", "CB ", "PAIEMENT CB 1203 ", "CARTE X1234 12/03 ", "PRLV SEPA ", "PAIEMENT PAR CARTE "],
   uk: ["", "CARD PAYMENT TO ", "CONTACTLESS ", "DD ", "VISA "],
   au: ["", "EFTPOS ", "VISA PURCHASE ", "Card Purchase "],

@@ -25,7 +25,13 @@ const cases: [rule: string, description: string, amount: string, detailed: strin
   ["payroll from a retailer", "DIRECT DEP WALMART PAYROLL", "1200.00", "INCOME_SALARY"],
   ["cash deposit", "MOBILE DEPOSIT", "300.00", "TRANSFER_IN_DEPOSIT"],
   ["ATM fee", "ATM FEE", "-3.00", "BANK_FEES_ATM_FEES"],
+  ["cash withdrawal fee", "CASH WITHDRAWAL FEE", "-2.50", "BANK_FEES_ATM_FEES"],
+  ["ATM withdrawal, German abbreviation", "GA NR00004711 BLZ12345678 0", "-200.00", "TRANSFER_OUT_WITHDRAWAL"],
+  ["ATM withdrawal, Dutch abbreviation", "GEA, Betaalpas Geldmaat Utrecht", "-50.00", "TRANSFER_OUT_WITHDRAWAL"],
+  ["ATM withdrawal, abbreviated", "CSH WDL 14MAR", "-40.00", "TRANSFER_OUT_WITHDRAWAL"],
   ["gas utility", "PGANDE WEB ONLINE", "-120.00", "RENT_AND_UTILITIES_GAS_AND_ELECTRICITY"],
+  ["gas utility paid as a bill", "RIVERTON GAS ONLINE PMT", "-80.00", "RENT_AND_UTILITIES_GAS_AND_ELECTRICITY"],
+  ["gas utility by name", "LAKESIDE GAS COMPANY", "-80.00", "RENT_AND_UTILITIES_GAS_AND_ELECTRICITY"],
   ["fuel", "SHELL OIL 57444", "-40.00", "TRANSPORTATION_GAS"],
 ];
 

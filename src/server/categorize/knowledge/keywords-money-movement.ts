@@ -327,6 +327,7 @@ export const MONEY_MOVEMENT_RULES: KeywordRule[] = [
       "centrelink",
       "services australia",
       "kela",
+      "försäkringskassan",
       "wohngeld",
       "buergergeld",
       "jobcenter",
@@ -460,7 +461,9 @@ export const MONEY_MOVEMENT_RULES: KeywordRule[] = [
   ),
 
   // Fees.
-  decisive("BANK_FEES_ATM_FEES", ATM_WORDS, { and: FEE_WORDS }),
+  decisive("BANK_FEES_ATM_FEES", [...ATM_WORDS, "cash withdrawal", "withdrawal", "bargeldauszahlung", "abhebung"], {
+    and: FEE_WORDS,
+  }),
   decisive("BANK_FEES_ATM_FEES", ["atm fee", "atm surcharge", "non network atm", "fremdautomat*", "*automatengebuehr"]),
   decisive("BANK_FEES_OVERDRAFT_FEES", [
     "overdraft fee",
@@ -610,11 +613,24 @@ export const MONEY_MOVEMENT_RULES: KeywordRule[] = [
       "kateisnosto",
       "hævning",
       "minibank",
+      // Abbreviations and ATM networks as banks print them: German "GA"/"GAA" (Geldautomat,
+      // Geldausgabeautomat, with the machine's number), Dutch "GEA" (geldautomaat, beside "BEA"
+      // for a card payment) and Geldmaat (the Dutch banks' shared ATMs), Bankomat (Sweden's and
+      // Poland's word for an ATM), "CSH WDL" / "CASH WDL" of British and American statements.
+      "gaa",
+      "gea",
+      "geldmaat",
+      "bankomat",
+      "cash wdl",
+      "csh wdl",
+      "cash wd",
+      "atm wdl",
     ],
     { direction: "out" },
   ),
+  decisive("TRANSFER_OUT_WITHDRAWAL", ["ga"], { and: ["nr*", "blz*", "geldautomat*"], direction: "out" }),
   // Some banks print "WITHDRAWAL" / "DEPOSIT" before every debit and credit: only a hint.
-  hint("TRANSFER_OUT_WITHDRAWAL", ["withdrawal", "withdrwl"], { direction: "out" }),
+  hint("TRANSFER_OUT_WITHDRAWAL", ["withdrawal", "withdrwl", "wdl", "wdrl"], { direction: "out" }),
   hint("TRANSFER_IN_DEPOSIT", ["deposit"], { direction: "in" }),
   decisive(
     "TRANSFER_IN_DEPOSIT",
@@ -911,6 +927,8 @@ export const MONEY_MOVEMENT_RULES: KeywordRule[] = [
     "irpf",
     "skatt",
     "kvarskatt",
+    "omzetbelasting",
+    "btw aangifte",
     "withholding tax",
     "tax withheld",
     "backup withholding",
