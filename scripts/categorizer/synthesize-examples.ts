@@ -111,12 +111,11 @@ const CARD_PREFIXES: Record<Region, string[]> = {
     "SQ *",
     "TST* ",
     "VISA DDA PUR ",
-    "RECURRING PAYMENT ",
   ],
   de: ["", "Kartenzahlung ", "girocard ", "SEPA-Lastschrift ", "Lastschrift ", "EC-Karte ", "Basislastschrift "],
   nl: ["", "BEA, Betaalpas ", "Betaalautomaat ", "iDEAL ", "Incasso "],
   fr: ["", "CB ", "PAIEMENT CB 1203 ", "CARTE X1234 12/03 ", "PRLV SEPA ", "PAIEMENT PAR CARTE "],
-  uk: ["", "CARD PAYMENT TO ", "CONTACTLESS ", "DD ", "VISA "],
+  uk: ["", "CARD PAYMENT TO ", "CONTACTLESS ", "VISA "],
   au: ["", "EFTPOS ", "VISA PURCHASE ", "Card Purchase "],
   nordic: ["", "Kortköp ", "VISA ", "Korttiosto ", "Dankort "],
   south: ["", "COMPRA TARJETA ", "PAGO CON TARJETA ", "PAGAMENTO POS "],
@@ -126,7 +125,11 @@ const CARD_PREFIXES: Record<Region, string[]> = {
 /** Toast's prefix: its tills are sold to restaurants, bars and cafés only, so it says "food" on a statement. */
 const RESTAURANT_ONLY_PREFIX = "TST* ";
 
-/** How a bill paid by direct debit starts. */
+/**
+ * How a bill starts: paid by direct debit (UK "DD", SEPA, Nordic and Australian schemes,
+ * Singapore's GIRO), through the bank's bill pay (US "ONLINE PMT", "WEB PMT"; Australia's BPAY),
+ * or charged to a card on file ("RECURRING PAYMENT").
+ */
 const DEBIT_PREFIXES = [
   "SEPA-Lastschrift ",
   "Lastschrift ",
@@ -137,10 +140,24 @@ const DEBIT_PREFIXES = [
   "DD ",
   "ACH DEBIT ",
   "ACH WITHDRAWAL ",
+  "ACH PMT ",
   "PREAUTHORIZED DEBIT ",
   "AUTOPAY ",
+  "ONLINE PAYMENT ",
+  "ONLINE PMT ",
+  "BILL PAY ",
+  "BILL PAYMENT ",
+  "WEB PMT ",
+  "RECURRING PAYMENT ",
+  "BPAY ",
+  "GIRO ",
   "Autogiro ",
+  "Avtalegiro ",
   "Betalingsservice ",
+  "Suoramaksu ",
+  "Domiciliation ",
+  "Addebito diretto ",
+  "Recibo ",
   "",
 ];
 
@@ -365,7 +382,9 @@ export class Synthesizer {
   }
 
   ruleExamples(perPhrase: number, maxPhrases: number): LabeledText[] {
-    return KEYWORD_RULES.flatMap((rule) => {
+    // A rule for a phrase standing alone decides exactly that case; taught to the model, its
+    // words would also pull the phrase beside a name ("PAYMENT RECEIVED ACME") its way.
+    return KEYWORD_RULES.filter((rule) => !rule.alone).flatMap((rule) => {
       const phrases = [...rule.when].sort(() => this.rng() - 0.5).slice(0, maxPhrases);
       return phrases.flatMap((phrase) =>
         Array.from({ length: perPhrase }, () =>

@@ -40,6 +40,12 @@ type Candidate = {
   order: number;
 };
 
+const HAS_LETTER = /[a-z]/;
+
+/** Nothing but the match has letters: the rest are amounts, dates, references. */
+const isAlone = (tokens: readonly string[], m: { start: number; end: number }) =>
+  tokens.every((t, i) => (i >= m.start && i < m.end) || !HAS_LETTER.test(t));
+
 function candidatesIn(tokens: readonly string[], flow: Direction | null): Candidate[] {
   const ruleFlow = flow ?? "out";
   const candidates: Candidate[] = findKnownMerchants(tokens).map((m) => ({
@@ -56,6 +62,7 @@ function candidatesIn(tokens: readonly string[], flow: Direction | null): Candid
     const rule = KEYWORD_RULES[m.value]!;
     if (rule.direction && rule.direction !== ruleFlow) continue;
     if (rule.and && !withPartner.has(m.value)) continue;
+    if (rule.alone && !isAlone(tokens, m)) continue;
     candidates.push({ category: rule.then, strength: rule.strength, merchant: null, ...m, order: m.value });
   }
   return candidates;
@@ -82,12 +89,23 @@ function moreSpecificTransfer(best: Candidate, candidates: readonly Candidate[])
   return candidates.find((c) => SPECIFIC_TRANSFERS.has(c.category)) ?? best;
 }
 
+/**
+ * What a bank charges for moving money ("OUTGOING WIRE FEE", "Überweisung Entgelt", "CASH
+ * WITHDRAWAL FEE") is its fee, not the move itself, however long the phrase naming the move.
+ */
+function feeForTheMove(best: Candidate, candidates: readonly Candidate[]): Candidate {
+  if (primaryOf(best.category) !== "TRANSFER_OUT") return best;
+  let fee: Candidate | null = null;
+  for (const c of candidates) if (primaryOf(c.category) === "BANK_FEES" && (!fee || beats(c, fee))) fee = c;
+  return fee ?? best;
+}
+
 export function matchKnowledge(tokens: readonly string[], flow: Direction | null): KnowledgeVerdict | null {
   const candidates = outermost(candidatesIn(tokens, flow));
   let best: Candidate | null = null;
   for (const c of candidates) if (!best || beats(c, best)) best = c;
   if (!best) return null;
-  const winner = moreSpecificTransfer(best, candidates);
+  const winner = feeForTheMove(moreSpecificTransfer(best, candidates), candidates);
   const category = mirrorForDirection(winner.category, flow);
   const contested = candidates.some(
     (c) => c.strength === winner.strength && primaryOf(mirrorForDirection(c.category, flow)) !== primaryOf(category),

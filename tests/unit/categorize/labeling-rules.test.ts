@@ -8,6 +8,13 @@ import { predictOffline } from "~/server/categorize/predict-offline";
 const cases: [rule: string, description: string, amount: string, detailed: string][] = [
   ["card payment, checking side", "CHASE CREDIT CRD AUTOPAY", "-250.00", "LOAN_PAYMENTS_CREDIT_CARD_PAYMENT"],
   ["card payment, card side", "PAYMENT - THANK YOU", "250.00", "LOAN_PAYMENTS_CREDIT_CARD_PAYMENT"],
+  ["card payment, card side, bare", "PAYMENT RECEIVED", "250.00", "LOAN_PAYMENTS_CREDIT_CARD_PAYMENT"],
+  [
+    "card payment, card side, bare with a reference",
+    "ELECTRONIC PAYMENT 000123",
+    "250.00",
+    "LOAN_PAYMENTS_CREDIT_CARD_PAYMENT",
+  ],
   ["to savings", "ONLINE TRANSFER TO SAVINGS 1234", "-100.00", "TRANSFER_OUT_SAVINGS"],
   ["to savings, abbreviated", "ONLINE TRANSFER TO SAV XXXX1234", "-100.00", "TRANSFER_OUT_SAVINGS"],
   ["own accounts", "ONLINE TRANSFER FROM CHK XXXX9876", "100.00", "TRANSFER_IN_ACCOUNT_TRANSFER"],
@@ -26,6 +33,9 @@ const cases: [rule: string, description: string, amount: string, detailed: strin
   ["cash deposit", "MOBILE DEPOSIT", "300.00", "TRANSFER_IN_DEPOSIT"],
   ["ATM fee", "ATM FEE", "-3.00", "BANK_FEES_ATM_FEES"],
   ["cash withdrawal fee", "CASH WITHDRAWAL FEE", "-2.50", "BANK_FEES_ATM_FEES"],
+  ["a fee for a wire is a fee", "OUTGOING WIRE FEE", "-25.00", "BANK_FEES_OTHER_BANK_FEES"],
+  ["a fee for a transfer is a fee", "SEPA-Überweisung Entgelt", "-1.50", "BANK_FEES_OTHER_BANK_FEES"],
+  ["the card networks' fee abroad", "INTERNATIONAL SERVICE ASSESSMENT", "-0.45", "BANK_FEES_FOREIGN_TRANSACTION_FEES"],
   ["ATM withdrawal, German abbreviation", "GA NR00004711 BLZ12345678 0", "-200.00", "TRANSFER_OUT_WITHDRAWAL"],
   ["ATM withdrawal, Dutch abbreviation", "GEA, Betaalpas Geldmaat Utrecht", "-50.00", "TRANSFER_OUT_WITHDRAWAL"],
   ["ATM withdrawal, abbreviated", "CSH WDL 14MAR", "-40.00", "TRANSFER_OUT_WITHDRAWAL"],
@@ -38,5 +48,11 @@ const cases: [rule: string, description: string, amount: string, detailed: strin
 describe("offline categorizer and the labeling rules", () => {
   it.each(cases)("%s: %s", (_rule, description, amount, detailed) => {
     expect(predictOffline({ description, amount }).detailed).toBe(detailed);
+  });
+
+  it("reads a credit naming its payer as money from the payer, not as a card payment", () => {
+    const named = predictOffline({ description: "PAYMENT RECEIVED ACME SUPPLY CO", amount: "250.00" });
+    expect(named.detailed).not.toBe("LOAN_PAYMENTS_CREDIT_CARD_PAYMENT");
+    expect(["INCOME", "TRANSFER_IN"]).toContain(named.primary);
   });
 });

@@ -31,9 +31,14 @@ export type KeywordRule = {
   /** Only for money in or out; unset = either (the category is mirrored for money in, see mirror-direction). */
   direction?: Direction;
   strength: Exclude<Strength, "merchant">;
+  /**
+   * Only when the phrase is all the description says, numbers aside: a bare "PAYMENT RECEIVED"
+   * is a card statement's payment credit, "PAYMENT RECEIVED ACME CORP" is not.
+   */
+  alone?: boolean;
 };
 
-type Options = { and?: readonly string[]; direction?: Direction };
+type Options = { and?: readonly string[]; direction?: Direction; alone?: boolean };
 
 function ruleOf(strength: KeywordRule["strength"]) {
   return (then: DetailedSlug, when: readonly string[], options: Options = {}): KeywordRule => ({
