@@ -16,9 +16,13 @@ export const KNOWN_MERCHANTS: readonly MerchantEntry[] = [
   ...US_REGIONAL_MERCHANTS,
 ];
 
+/** "Hand & Stone" is also printed "HAND AND STONE". */
+const spellingsOf = (alias: string) => (alias.includes("&") ? [alias, alias.replace(/\s*&\s*/g, " and ")] : [alias]);
+
 const matcher = new PhraseMatcher<MerchantEntry>();
 for (const merchant of KNOWN_MERCHANTS) {
-  for (const alias of merchant.aliases) matcher.add(alias, merchant, { joined: true });
+  for (const alias of merchant.aliases)
+    for (const spelling of spellingsOf(alias)) matcher.add(spelling, merchant, { joined: true });
 }
 
 /** Every well-known merchant named in the tokens, with where. */

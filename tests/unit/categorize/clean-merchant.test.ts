@@ -13,6 +13,8 @@ describe("the merchant a person would name", () => {
     // Money to a person through an app: the app and who, each once.
     ["CASH APP*JOHN SMITH", "Cash App John Smith"],
     ["VENMO PAYMENT JANE DOE", "Venmo Jane Doe"],
+    // A known name with "&" is also recognised spelled with "and".
+    ["HAND AND STONE 0421 AUSTIN TX", "Hand & Stone"],
   ])("%s → %s", (description, displayName) => {
     expect(cleanMerchant(description).displayName).toBe(displayName);
   });
