@@ -26,7 +26,11 @@ const nextConfig = {
     "exceljs",
   ],
   // bull-board's page and assets are read from disk at run time, out of sight of the standalone file tracing.
-  outputFileTracingIncludes: { "/api/admin/queues/[[...path]]": ["./node_modules/@bull-board/ui/dist/**/*"] },
+  // The offline categorizer's model is read from disk too (categorize at insert, during an import).
+  outputFileTracingIncludes: {
+    "/api/admin/queues/[[...path]]": ["./node_modules/@bull-board/ui/dist/**/*"],
+    "/**": ["./src/server/categorize/model/offline-model.json"],
+  },
 };
 
 export default nextConfig;

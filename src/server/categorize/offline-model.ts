@@ -3,7 +3,7 @@
  * scripts/train-categorizer.ts), loaded once per process on first use. Never touches the network.
  */
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import path from "node:path";
 import type { Direction } from "./knowledge/keyword-rule";
 import {
   classProbabilities,
@@ -15,7 +15,13 @@ import {
 import { extractFeatures } from "./offline-features";
 import { type DetailedSlug, isDetailedSlug } from "./taxonomy";
 
-export const OFFLINE_MODEL_PATH = fileURLToPath(new URL("./model/offline-model.json", import.meta.url));
+// From the project root, not `import.meta.url`: in the web bundle (imports categorize at insert)
+// Turbopack rewrites that URL into an object fileURLToPath rejects. The standalone build copies the
+// file through next.config's outputFileTracingIncludes; the worker, scripts and tests run from the root.
+export const OFFLINE_MODEL_PATH = path.resolve(
+  /*turbopackIgnore: true*/ process.cwd(),
+  "src/server/categorize/model/offline-model.json",
+);
 
 let loaded: ScoringModel | null = null;
 
