@@ -91,10 +91,12 @@ export async function writeSyncChanges(db: Db, changes: Changes, categorize: Cat
       const isAdded = (t: NewTransaction) => added.has(t.providerTransactionId);
       // The user's knowledge is read outside this transaction (`db`, not `tx`): the global cache's
       // hit counts it bumps must not stay locked, for other users' syncs, until this one commits.
-      const decided = categorize
-        ? await categorizeNewTransactions(db, changes.userId, upserts.filter(isAdded), categorize)
-        : [];
-      const rows = [...decided, ...upserts.filter((t) => !categorize || !isAdded(t))];
+      const rows = categorize
+        ? [
+            ...(await categorizeNewTransactions(db, changes.userId, upserts.filter(isAdded), categorize)),
+            ...upserts.filter((t) => !isAdded(t)),
+          ]
+        : upserts;
       const { inserted, uncategorized, updated } = await upsertTransactions(tx, changes.userId, rows, "update");
       const connectionAccounts = [...accountIds.values()];
 
