@@ -41,11 +41,7 @@ export async function seedDemo(): Promise<{ email: string; password: string; tra
     });
     if (outcome.status === "synced") {
       await linkTransfers(db, userId, outcome.newTransactionIds);
-      await enqueueNewTransactions(
-        userId,
-        { inserted: outcome.newTransactionIds, uncategorized: outcome.uncategorizedTransactionIds },
-        outcome.syncRunId,
-      );
+      await enqueueNewTransactions(userId, outcome, outcome.syncRunId);
     }
   }
   return {

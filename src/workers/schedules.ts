@@ -20,6 +20,8 @@ export const SCHEDULES: Schedule[] = [
   // Daily summaries and weekly reports fall due at each user's own local time.
   { id: "digests", repeat: { every: 5 * 60_000 }, data: { task: "digests" } },
   { id: "redeliver-notifications", repeat: { every: 10 * 60_000 }, data: { task: "redeliver" } },
+  // Alerts and budget checks owed to new transactions whose categorize job was lost.
+  { id: "owed-hooks", repeat: { every: 5 * 60_000 }, data: { task: "owed-hooks" } },
   // Webhooks bring most changes; this catches a missed webhook and banks that send none.
   { id: "bank-syncs", repeat: { pattern: "0 */6 * * *", tz: "UTC" }, data: { task: "bank-syncs" } },
 ];

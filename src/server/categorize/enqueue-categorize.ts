@@ -1,5 +1,6 @@
 import { enqueue } from "~/server/queue/producers";
 import { mayUseLlmBatch } from "./llm-batch/batch-threshold";
+import { type OwedHooks, enqueueOwedHooks } from "./owed-hooks";
 
 const BATCH = 500;
 
@@ -18,32 +19,24 @@ export async function enqueueCategorize(userId: string, transactionIds: string[]
 }
 
 /**
- * A sync's or an import's new transactions (`inserted`), of which `uncategorized` still need the
- * LLM. Those categorized as they were written still need transfer linking and the after-change
- * hooks (alerts, budgets, analytics): the categorize worker runs them in the same batches, so
- * hooks never judge a transaction without its category and a long history spreads over workers.
+ * After a sync's or an import's commit: the new transactions that still need the LLM, and the hooks owed to those categorized as they were written (transfer
+ * linking, alerts, budgets, analytics). The categorize worker runs both in batches, so hooks never
+ * judge a transaction without its category and a long history spreads over workers.
  */
 export async function enqueueNewTransactions(
   userId: string,
-  ids: { inserted: string[]; uncategorized: string[] },
+  written: { uncategorizedTransactionIds: string[]; owedHooks: OwedHooks[] },
   origin: string,
 ) {
-  const waiting = new Set(ids.uncategorized);
-  const categorized = ids.inserted.filter((id) => !waiting.has(id));
-  await enqueueCategorize(userId, ids.uncategorized, origin);
-  await enqueueCategorizeJobs(userId, categorized, `${origin}-categorized`, { categorized: true });
+  await enqueueCategorize(userId, written.uncategorizedTransactionIds, origin);
+  await enqueueOwedHooks(userId, written.owedHooks);
 }
 
-export async function enqueueCategorizeJobs(
-  userId: string,
-  transactionIds: string[],
-  origin: string,
-  options: { categorized?: true } = {},
-) {
+export async function enqueueCategorizeJobs(userId: string, transactionIds: string[], origin: string) {
   for (let i = 0; i < transactionIds.length; i += BATCH) {
     await enqueue(
       "categorize",
-      { userId, transactionIds: transactionIds.slice(i, i + BATCH), ...options },
+      { userId, transactionIds: transactionIds.slice(i, i + BATCH) },
       { jobId: `categorize:${origin}:${i / BATCH}` },
     );
   }

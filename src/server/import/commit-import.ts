@@ -10,6 +10,7 @@ import { categorizeDeps } from "~/server/categorize/categorize-deps";
 import { categorizeNewTransactions } from "~/server/categorize/categorize-new-transactions";
 import type { CategorizeDeps } from "~/server/categorize/decide-categories";
 import { enqueueNewTransactions } from "~/server/categorize/enqueue-categorize";
+import { recordOwedHooks } from "~/server/categorize/owed-hooks";
 import type { Db } from "~/server/db";
 import { notFound } from "~/server/errors";
 import { countShared } from "~/server/metrics/shared-metrics";
@@ -77,12 +78,13 @@ export async function commitImport(
       );
       // "ignore": a concurrent identical import that got there first keeps its rows, this one adds none.
       const written = await upsertTransactions(tx, userId, rows, "ignore");
+      const owedHooks = await recordOwedHooks(tx, userId, written);
       const added = written.inserted.length;
       const duplicates = planned.length - added;
       await tx.importBatch.update({ where: { id: batch.id }, data: { addedCount: added, duplicateCount: duplicates } });
       return {
         result: { batchId: batch.id, total: planned.length, added, duplicates, skipped: file.skipped.length },
-        written,
+        written: { uncategorizedTransactionIds: written.uncategorized, owedHooks },
       };
     },
     { timeout: TIMEOUT_MS, maxWait: 10_000 },

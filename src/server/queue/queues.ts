@@ -24,10 +24,10 @@ export const jobPayloads = {
     /** Set on a delayed follow-up for merchants the LLM failed on (categorize/schedule-llm-retry.ts). */
     llmRetry: z.number().int().min(1).max(10).optional(),
     /**
-     * Transactions a bank sync or an import categorized as it wrote them
-     * (categorize/categorize-new-transactions.ts): only transfer linking and the after-change hooks remain.
+     * Transactions a bank sync or an import categorized as it wrote them: only transfer linking
+     * and the after-change hooks remain, owed by this row of categorize/owed-hooks.ts.
      */
-    categorized: z.literal(true).optional(),
+    owedHooksId: z.uuid().optional(),
   }),
   /**
    * A long history's first categorization through OpenAI's Batch API (src/server/categorize/llm-batch/):
@@ -41,7 +41,7 @@ export const jobPayloads = {
   "budget-check": z.object({ ...traced, userId: z.uuid(), day: calendarDate.optional() }),
   notify: z.object({ ...traced, notificationId: z.uuid() }),
   /** Scheduled upkeep: budgets, goals, notifications and bank syncs (src/workers/schedules.ts). */
-  "alerts-schedule": z.object({ ...traced, task: z.enum(["reconcile", "digests", "redeliver", "bank-syncs"]) }),
+  "alerts-schedule": z.object({ ...traced, task: z.enum(["reconcile", "digests", "redeliver", "bank-syncs", "owed-hooks"]) }),
   /** Daily insights for one user; without a userId, the hourly fan-out to users whose morning it is. */
   insights: z.object({ ...traced, userId: z.uuid().optional() }),
 } as const;

@@ -1,5 +1,6 @@
 import { enqueueScheduledSyncs } from "~/server/bank/enqueue-sync";
 import { reconcileBudgets } from "~/server/budget/check-budgets";
+import { requeueOverdueHooks } from "~/server/categorize/owed-hooks";
 import { reconcileCategorization } from "~/server/categorize/reconcile-categorization";
 import { db } from "~/server/db";
 import { refreshAllGoals } from "~/server/goal/refresh-goals";
@@ -23,6 +24,8 @@ export async function process(data: JobPayload<"alerts-schedule">) {
       return redeliverPending(db);
     case "bank-syncs":
       return enqueueScheduledSyncs(db);
+    case "owed-hooks":
+      return requeueOverdueHooks(db);
     default: {
       const never: never = data.task;
       throw new Error(`unknown task ${String(never)}`);

@@ -38,19 +38,16 @@ export const process: Processor<"bank-sync"> = async ({ connectionId, trigger },
     if (outcome.status === "reauth-required") await problem("ITEM_LOGIN_REQUIRED", true);
     if (outcome.status !== "synced") return outcome;
     // New transactions get their hooks from the categorize worker, once they have categories.
-    await enqueueNewTransactions(
-      connection.userId,
-      { inserted: outcome.newTransactionIds, uncategorized: outcome.uncategorizedTransactionIds },
-      outcome.syncRunId,
-    );
+    await enqueueNewTransactions(connection.userId, outcome, outcome.syncRunId);
     await afterTransactionsChanged(db, connection.userId, outcome.modifiedTransactionIds, {
       earliestDay: outcome.earliestRemovedDay ?? undefined,
     });
-    const { newTransactionIds, uncategorizedTransactionIds, modifiedTransactionIds, ...counts } = outcome;
+    const { newTransactionIds, uncategorizedTransactionIds, owedHooks, modifiedTransactionIds, ...counts } = outcome;
     return {
       ...counts,
       newTransactionIds: newTransactionIds.length,
       uncategorizedTransactionIds: uncategorizedTransactionIds.length,
+      owedHooks: owedHooks.length,
       modifiedTransactionIds: modifiedTransactionIds.length,
     };
   } catch (error) {

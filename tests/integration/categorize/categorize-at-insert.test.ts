@@ -19,6 +19,7 @@ const { categorizeDeps } = await import("~/server/categorize/categorize-deps");
 const { cleanMerchant } = await import("~/server/categorize/clean-merchant");
 const { predictOffline } = await import("~/server/categorize/predict-offline");
 const { enqueueNewTransactions } = await import("~/server/categorize/enqueue-categorize");
+const { requeueOverdueHooks } = await import("~/server/categorize/owed-hooks");
 const { createRule } = await import("~/server/categorize/rules");
 const { seedCategories } = await import("~/server/categorize/seed-categories");
 const { commitImport } = await import("~/server/import/commit-import");
@@ -51,6 +52,7 @@ const rows = async (ids: string[]) =>
       userCategory: true,
       tags: true,
       transferPeerId: true,
+      importBatchId: true,
     },
   });
 
@@ -197,13 +199,16 @@ describe("a bank sync categorizes what it writes", () => {
     expect(marrow).toMatchObject({ categorySource: "PROVIDER", merchantKey: null });
 
     const origin = randomUUID();
-    await enqueueNewTransactions(
-      userId,
-      { inserted: written.newTransactionIds, uncategorized: written.uncategorizedTransactionIds },
-      origin,
-    );
+    // The hooks the other two are owed were written with them, and are settled once they ran.
+    expect(written.owedHooks).toHaveLength(1);
+    expect(new Set(written.owedHooks[0]!.transactionIds)).toEqual(new Set([zephyr!.id, quillon!.id, granite!.id]));
+    expect(await db.transactionHooksOwed.count({ where: { userId } })).toBe(1);
+    await enqueueNewTransactions(userId, written, origin);
     await expect(finished(`categorize:${origin}:0`)).resolves.toMatchObject({ categorized: 1, llmMerchants: 1 });
-    await expect(finished(`categorize:${origin}-categorized:0`)).resolves.toMatchObject({ categorized: 0 });
+    await expect(finished(`categorize:owed-hooks:${written.owedHooks[0]!.id}`)).resolves.toMatchObject({
+      categorized: 0,
+    });
+    expect(await db.transactionHooksOwed.count({ where: { userId } })).toBe(0);
     expect(llm.chatRequests()).toHaveLength(1);
     const [, marrowAfter, zephyrAfter] = await rows(written.newTransactionIds);
     expect(marrowAfter).toMatchObject({ category: "GENERAL_MERCHANDISE", categorySource: "LLM" });
@@ -235,10 +240,47 @@ describe("a bank sync categorizes what it writes", () => {
     expect(again).toMatchObject({
       newTransactionIds: [],
       uncategorizedTransactionIds: [],
+      owedHooks: [],
       modifiedTransactionIds: [quillon!.id],
     });
     const [quillonAfter] = await rows([quillon!.id]);
     expect(quillonAfter).toEqual({ ...quillon, userCategory: "TRAVEL" });
+  });
+
+  it("hooks owed by a sync whose worker died after the commit are paid by the schedule, once", async () => {
+    const { userId, connectionId, account } = await connectedUser();
+    const written = await writeSyncChanges(
+      db,
+      {
+        userId,
+        connectionId,
+        previousCursor: null,
+        cursor: "c1",
+        accounts: [account],
+        added: [synced(account, "QUILLON FOUNDRY #12 PORTLAND OR", "-950.00")],
+        modified: [],
+        removed: [],
+      },
+      offline,
+    );
+    // The process died here: nothing was queued. Not yet overdue, the debt is left to its job.
+    const [owed] = written.owedHooks;
+    const mine = (jobs: { data: { userId: string } }[]) => jobs.filter((job) => job.data.userId === userId);
+    await requeueOverdueHooks(db);
+    expect(mine(await getQueue("categorize").getJobs())).toEqual([]);
+
+    const later = new Date(Date.now() + 11 * 60_000);
+    await requeueOverdueHooks(db, later);
+    await expect(finished(`categorize:owed-hooks:${owed!.id}-requeued-${later.getTime()}`)).resolves.toMatchObject({
+      categorized: 0,
+    });
+    expect(await db.notification.count({ where: { userId, type: "large_transaction" } })).toBe(1);
+    expect(await db.transactionHooksOwed.count({ where: { userId } })).toBe(0);
+
+    // The first job turns up after all (Redis was only slow): the debt is settled, nothing runs twice.
+    await enqueueNewTransactions(userId, written, randomUUID());
+    await expect(finished(`categorize:owed-hooks:${owed!.id}`)).resolves.toMatchObject({ status: "already settled" });
+    expect(await db.notification.count({ where: { userId, type: "large_transaction" } })).toBe(1);
   });
 });
 
@@ -284,14 +326,19 @@ describe("an import categorizes what it writes", () => {
       categorySource: "RULE",
       tags: ["home"],
     });
-    // Nothing waits for the LLM: each import queued only the transfers-and-hooks job.
-    const queued = async (batchId: string, suffix: string) =>
-      getQueue("categorize").getJob(`categorize:import-${batchId}${suffix}:0`);
-    expect(await queued(result.batchId, "")).toBeUndefined();
-    expect((await queued(result.batchId, "-categorized"))!.data).toMatchObject({ categorized: true });
+    // Nothing waits for the LLM: each import queued only the job that pays its rows' hooks.
+    const owedHooksJobs = async (batchId: string) => {
+      const ids = new Set(stored.filter((row) => row.importBatchId === batchId).map((row) => row.id));
+      const jobs = await getQueue("categorize").getJobs();
+      return jobs.filter((job) => job.data.transactionIds.some((id: string) => ids.has(id)));
+    };
+    expect(await getQueue("categorize").getJob(`categorize:import-${result.batchId}:0`)).toBeUndefined();
+    const [paying, ...more] = await owedHooksJobs(result.batchId);
+    expect(more).toEqual([]);
+    expect(paying!.data.owedHooksId).toEqual(expect.any(String));
 
-    await finished(`categorize:import-${result.batchId}-categorized:0`);
-    await finished(`categorize:import-${into.batchId}-categorized:0`);
+    await finished(paying!.id!);
+    await finished((await owedHooksJobs(into.batchId))[0]!.id!);
     const transfer = byDescription.get("ONLINE TRANSFER TO SAVINGS")!;
     const [linked] = await rows([transfer.id]);
     expect(linked).toMatchObject({
@@ -302,6 +349,6 @@ describe("an import categorizes what it writes", () => {
 
     const again = await commitImport(db, { userId: user.id, accountId: checking.id }, file, {}, offline);
     expect(again).toMatchObject({ added: 0, duplicates: 3 });
-    expect(await queued(again.batchId, "-categorized")).toBeUndefined();
+    expect(await owedHooksJobs(again.batchId)).toEqual([]);
   });
 });

@@ -111,7 +111,7 @@ describe("two web instances and two workers on one Postgres and one Redis", () =
   it("run each scheduled job once per tick although both workers declared every schedule", async () => {
     const queue = getQueue("alerts-schedule");
     expect((await queue.getJobSchedulers()).map((s) => s.key).sort()).toEqual(
-      ["bank-syncs", "daily-reconcile", "digests", "redeliver-notifications"].sort(),
+      ["bank-syncs", "daily-reconcile", "digests", "owed-hooks", "redeliver-notifications"].sort(),
     );
     expect(await getQueue("insights").getJobSchedulers()).toHaveLength(1);
 

@@ -9,6 +9,7 @@ import type { Db } from "~/server/db";
 import { AppError } from "~/server/errors";
 import { logger } from "~/server/logger";
 import type { CategorizeDeps } from "~/server/categorize/decide-categories";
+import type { OwedHooks } from "~/server/categorize/owed-hooks";
 import { type SyncPage, type SyncSource, type SyncedTransaction, ProviderError } from "./sync-source";
 import { writeSyncChanges } from "./write-sync-changes";
 
@@ -32,6 +33,8 @@ export type SyncOutcome =
       newTransactionIds: string[];
       /** The new transactions that still need the LLM: for the categorize queue. */
       uncategorizedTransactionIds: string[];
+      /** The hooks the other new transactions are owed, recorded with them: for the categorize queue. */
+      owedHooks: OwedHooks[];
       modifiedTransactionIds: string[];
       earliestRemovedDay: string | null;
     }

@@ -1,6 +1,7 @@
 import { categorizeNewTransactions } from "~/server/categorize/categorize-new-transactions";
 import { providerConfidence } from "~/server/categorize/category-verdict";
 import type { CategorizeDeps } from "~/server/categorize/decide-categories";
+import { recordOwedHooks } from "~/server/categorize/owed-hooks";
 import type { Db } from "~/server/db";
 import { AppError } from "~/server/errors";
 import { toCalendarDate } from "~/server/time/calendar";
@@ -55,7 +56,8 @@ function toNewTransaction(accountIds: Map<string, string>, t: SyncedTransaction)
  * conditional on the cursor this sync started from: if another sync got there first, this one
  * rolls back instead of applying the same changes on top. With `categorize`, the bank's new
  * transactions are categorized as they are written, but for those only the LLM should answer
- * (`uncategorizedTransactionIds`, for the categorize queue); null writes them as the bank sent them.
+ * (`uncategorizedTransactionIds`, for the categorize queue) and the hooks the others are owed;
+ * null writes them as the bank sent them.
  */
 export async function writeSyncChanges(db: Db, changes: Changes, categorize: CategorizeDeps | null) {
   return db.$transaction(
@@ -98,6 +100,7 @@ export async function writeSyncChanges(db: Db, changes: Changes, categorize: Cat
           ]
         : upserts;
       const { inserted, uncategorized, updated } = await upsertTransactions(tx, changes.userId, rows, "update");
+      const owedHooks = await recordOwedHooks(tx, changes.userId, { inserted, uncategorized });
       const connectionAccounts = [...accountIds.values()];
 
       // A pending transaction that posted comes back under a new id; what the user said about the
@@ -136,6 +139,7 @@ export async function writeSyncChanges(db: Db, changes: Changes, categorize: Cat
         removed: removed!.count,
         newTransactionIds: inserted,
         uncategorizedTransactionIds: uncategorized,
+        owedHooks,
         modifiedTransactionIds: updated,
         earliestRemovedDay: removed!.earliest && toCalendarDate(removed!.earliest),
       };
