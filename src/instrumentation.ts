@@ -7,5 +7,5 @@ export async function register() {
   // eslint-disable-next-line no-restricted-properties -- NEXT_RUNTIME is Next's own build-time switch, not configuration
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startTracing } = await import("~/server/tracing/start-tracing");
-  startTracing("web");
+  await startTracing("web");
 }

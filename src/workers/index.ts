@@ -14,7 +14,7 @@ import { startSchedules } from "./schedules";
 import { startWorkers, stopWorkers } from "./start-workers";
 
 async function main() {
-  const tracing = startTracing("worker");
+  const tracing = await startTracing("worker");
   try {
     await db.$queryRaw`SELECT 1`;
   } catch (error) {

@@ -8,7 +8,6 @@ import { randomUUID } from "node:crypto";
 import { env } from "~/server/env";
 import { logger } from "~/server/logger";
 import { createWorkerConnection } from "~/server/redis";
-import { getBot } from "./bot-instance";
 import { telegramConfig } from "./telegram-config";
 
 const LEASE_MS = 30_000;
@@ -24,8 +23,12 @@ const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call
 
 export async function startTelegramPolling(): Promise<{ stop(): Promise<void> } | null> {
   const config = telegramConfig();
+  if (!config || config.webhookSecret) return null;
+  // Loaded only when polling: the bot and its question engine (the AI SDK) cost the worker
+  // ≈ 50 MB of resident memory (docs/BENCHMARKS.md, memory), for nothing without a token.
+  const { getBot } = await import("./bot-instance");
   const bot = getBot();
-  if (!config || config.webhookSecret || !bot) return null;
+  if (!bot) return null;
   const redis = createWorkerConnection();
   const key = `${env.REDIS_PREFIX}:telegram:poller`;
   const me = randomUUID();

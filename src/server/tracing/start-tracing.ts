@@ -4,16 +4,25 @@
  * calls in the app cost nothing. Registering sets the global tracer, AsyncLocalStorage context
  * and the W3C trace-context propagator that carries a trace into jobs (src/server/tracing/job-trace.ts).
  */
-import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
-import { resourceFromAttributes } from "@opentelemetry/resources";
-import { BatchSpanProcessor, NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
-import { ATTR_SERVICE_NAME } from "@opentelemetry/semantic-conventions";
 import { env } from "~/server/env";
 
 export type Tracing = { shutdown: () => Promise<void> };
 
-export function startTracing(component: "web" | "worker"): Tracing | null {
+export async function startTracing(component: "web" | "worker"): Promise<Tracing | null> {
   if (!env.OTEL_EXPORTER_OTLP_ENDPOINT) return null;
+  // Loaded only when traces are exported: the SDK and exporter cost each process ≈ 20 MB of
+  // resident memory (docs/BENCHMARKS.md, memory), for nothing when no endpoint is set.
+  const [
+    { OTLPTraceExporter },
+    { resourceFromAttributes },
+    { BatchSpanProcessor, NodeTracerProvider },
+    { ATTR_SERVICE_NAME },
+  ] = await Promise.all([
+    import("@opentelemetry/exporter-trace-otlp-http"),
+    import("@opentelemetry/resources"),
+    import("@opentelemetry/sdk-trace-node"),
+    import("@opentelemetry/semantic-conventions"),
+  ]);
   const exporter = new OTLPTraceExporter({ url: new URL("v1/traces", `${env.OTEL_EXPORTER_OTLP_ENDPOINT}/`).href });
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: `${env.OTEL_SERVICE_NAME}-${component}` }),

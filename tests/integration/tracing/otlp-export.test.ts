@@ -32,7 +32,7 @@ afterAll(async () => {
 
 describe("traces over OTLP/HTTP when OTEL_EXPORTER_OTLP_ENDPOINT is set", () => {
   it("exports the web side's spans and the worker's job span, which continues the request's trace", async () => {
-    const tracing = startTracing("web");
+    const tracing = await startTracing("web");
     expect(tracing).not.toBeNull();
     const worker = await startWorkerProcess();
     let notificationId = "";
