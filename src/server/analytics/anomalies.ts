@@ -4,11 +4,17 @@
  * at that merchant, or in that category when the merchant is too new to judge; a first charge at
  * a new merchant that is large for this user; the same charge twice within a day. Each is
  * explained in words. Amounts and "usual" figures are exact (percentile_disc picks real charges).
+ *
+ * A split transaction: a merchant charges the whole amount, so the per-merchant figures, the
+ * user's overall figures and duplicate charges are about whole charges; a category's figures are
+ * about what was spent in it, so they count a split's parts under their own categories (category
+ * lines), and a recent split charge is judged against a category part by part.
  */
 import { z } from "zod";
 import { formatMoney } from "~/lib/format";
 import type { Db } from "~/server/db";
 import { Prisma } from "~/server/db/generated/client";
+import { categoryLinesSql } from "~/server/transaction/category-lines";
 import { effectiveCategorySql, isSpendingSql } from "~/server/transaction/spending";
 import { fromCalendarDate } from "~/server/time/calendar";
 import { cachedAnalytics } from "./analytics-cache";
@@ -64,8 +70,7 @@ function spendCte(ctx: UserContext, window: { from: string; to: string }) {
              ${merchantKeySql} AS mkey, ${merchantNameSql} AS name, ${effectiveCategorySql} AS category
         FROM transactions t
        WHERE t.user_id = ${ctx.userId}::uuid
-         AND t.transaction_date BETWEEN ${fromCalendarDate(addDays(window.from, -BASELINE_DAYS))}::date
-                                    AND ${fromCalendarDate(window.to)}::date
+         AND ${baselineDatesSql(window)}
          AND t.amount < 0
          AND ${isSpendingSql}
     ),
@@ -79,67 +84,119 @@ function spendCte(ctx: UserContext, window: { from: string; to: string }) {
     )`;
 }
 
-type OutlierRow = ChargeStats & { id: string; date: string; currency: string; name: string; category: string };
+const baselineDatesSql = (window: { from: string; to: string }) =>
+  Prisma.sql`t.transaction_date BETWEEN ${fromCalendarDate(addDays(window.from, -BASELINE_DAYS))}::date
+                                    AND ${fromCalendarDate(window.to)}::date`;
+
+/**
+ * The same charges as category lines (`lines`, split into `cbase` and `crecent`): a split
+ * transaction's spending parts instead of it. Only the parts are read from category lines — the
+ * charges that are not split are `spend`'s rows again, so the year is read once, not twice.
+ */
+function linesCte(ctx: UserContext, window: { from: string; to: string }) {
+  return Prisma.sql`
+    parts AS (
+      SELECT t.id, t.transaction_date, -t.amount AS amt, t.currency, ${effectiveCategorySql} AS category,
+             (t.amount < 0 AND ${isSpendingSql}) AS spending
+        FROM ${categoryLinesSql(ctx.userId)} t
+       WHERE t.split_id IS NOT NULL AND ${baselineDatesSql(window)}
+    ),
+    lines AS (
+      SELECT id, transaction_date, amt, currency, category FROM spend WHERE id NOT IN (SELECT id FROM parts)
+      UNION ALL
+      SELECT id, transaction_date, amt, currency, category FROM parts WHERE spending
+    ),
+    cbase AS (SELECT * FROM lines WHERE transaction_date < ${fromCalendarDate(window.from)}::date),
+    crecent AS (SELECT * FROM lines WHERE transaction_date >= ${fromCalendarDate(window.from)}::date)`;
+}
+
+type OutlierRow = ChargeStats & {
+  id: string;
+  date: string;
+  currency: string;
+  name: string;
+  category: string;
+  /** The category line judged against its category: a split charge's part, or the charge itself. */
+  partCategory: string;
+};
 
 /**
  * Median (`<stats>.med`) and MAD (`<mad>.mad`) of the baseline charges per group, as two CTEs:
  * the MAD needs the median first. Exact: percentile_disc picks real amounts. Only groups with a
  * recent charge are judged, so only theirs are sorted.
  */
-function robustStats(stats: string, mad: string, key: "mkey" | "category") {
+function robustStats(
+  names: { stats: string; mad: string },
+  key: "mkey" | "category",
+  rows: { base: string; recent: string },
+) {
   const group = Prisma.raw(key);
+  const [stats, mad, base, recent] = [names.stats, names.mad, rows.base, rows.recent].map((name) => Prisma.raw(name));
   return Prisma.sql`
-    ${Prisma.raw(stats)} AS (
+    ${stats} AS (
       SELECT ${group}, currency, COUNT(*)::int AS n, percentile_disc(0.5) WITHIN GROUP (ORDER BY amt) AS med
-        FROM base WHERE (${group}, currency) IN (SELECT ${group}, currency FROM recent) GROUP BY 1, 2
+        FROM ${base} WHERE (${group}, currency) IN (SELECT ${group}, currency FROM ${recent}) GROUP BY 1, 2
     ),
-    ${Prisma.raw(mad)} AS (
+    ${mad} AS (
       SELECT b.${group}, b.currency, percentile_disc(0.5) WITHIN GROUP (ORDER BY abs(b.amt - s.med)) AS mad
-        FROM base b JOIN ${Prisma.raw(stats)} s USING (${group}, currency) GROUP BY 1, 2
+        FROM ${base} b JOIN ${stats} s USING (${group}, currency) GROUP BY 1, 2
     )`;
 }
 
 async function findOutliers(db: Db, ctx: UserContext, window: { from: string; to: string }): Promise<Anomaly[]> {
+  // One row per recent category line: a split charge comes once per spending part.
   const rows = await db.$queryRaw<OutlierRow[]>`
     WITH ${spendCte(ctx, window)},
-    ${robustStats("mstats", "mmad", "mkey")},
-    ${robustStats("cstats", "cmad", "category")}
+    ${linesCte(ctx, window)},
+    ${robustStats({ stats: "mstats", mad: "mmad" }, "mkey", { base: "base", recent: "recent" })},
+    ${robustStats({ stats: "cstats", mad: "cmad" }, "category", { base: "cbase", recent: "crecent" })}
     SELECT r.id::text, r.transaction_date::text AS date, r.amt::text AS amount, r.currency, r.name, r.category,
+           l.amt::text AS "partAmount", l.category AS "partCategory",
            ms.n AS "mN", ms.med::text AS "mMed", mm.mad::text AS "mMad",
            cs.n AS "cN", cs.med::text AS "cMed", cm.mad::text AS "cMad",
            o.n AS "oN", o.med::text AS "oMed", o.p90::text AS "oP90"
       FROM recent r
- LEFT JOIN mstats ms USING (mkey, currency)
- LEFT JOIN mmad mm USING (mkey, currency)
- LEFT JOIN cstats cs USING (category, currency)
- LEFT JOIN cmad cm USING (category, currency)
- LEFT JOIN overall o USING (currency)`;
+      JOIN crecent l ON l.id = r.id
+ LEFT JOIN mstats ms ON ms.mkey = r.mkey AND ms.currency = r.currency
+ LEFT JOIN mmad mm ON mm.mkey = r.mkey AND mm.currency = r.currency
+ LEFT JOIN cstats cs ON cs.category = l.category AND cs.currency = l.currency
+ LEFT JOIN cmad cm ON cm.category = l.category AND cm.currency = l.currency
+ LEFT JOIN overall o ON o.currency = r.currency`;
 
-  return rows.flatMap((row) => {
+  // A split charge's parts may each be unusual for their category: the charge is named once, for its most unusual.
+  const byCharge = new Map<string, Anomaly>();
+  for (const row of rows) {
     const verdict = judgeCharge(row);
-    return verdict ? [toAnomaly(row, verdict, ctx.locale)] : [];
-  });
+    const seen = byCharge.get(row.id);
+    if (verdict && (!seen || verdict.ratio > (seen.ratio ?? 0)))
+      byCharge.set(row.id, toAnomaly(row, verdict, ctx.locale));
+  }
+  return [...byCharge.values()];
 }
 
 function toAnomaly(row: OutlierRow, verdict: OutlierVerdict, locale: string): Anomaly {
   const money = (amount: string) => formatMoney(amount, row.currency, locale);
   const usual = exactAmount(verdict.usual);
   const times = `${verdict.ratio.toFixed(1)}×`;
+  // Judged for its category, a split charge is its part in that category.
+  const byCategory = verdict.kind === "unusual_for_category";
+  const category = byCategory ? row.partCategory : row.category;
+  const amount = byCategory && row.partAmount ? row.partAmount : row.amount;
   const explanation =
     verdict.kind === "unusual_for_merchant"
       ? `${times} your usual at ${row.name} (usually ${money(usual)})`
       : verdict.kind === "unusual_for_category"
-        ? `${times} your usual ${categoryLabel(row.category)} purchase (usually ${money(usual)})`
+        ? `${times} your usual ${categoryLabel(category)} purchase (usually ${money(usual)})`
         : `First charge at ${row.name}, and a large one: ${times} your typical purchase (${money(usual)})`;
   return {
     kind: verdict.kind,
     transactionId: row.id,
     relatedTransactionId: null,
     date: row.date,
-    amount: exactAmount(row.amount),
+    amount: exactAmount(amount),
     currency: row.currency,
     merchant: row.name,
-    category: row.category,
+    category,
     usual,
     ratio: Math.round(verdict.ratio * 10) / 10,
     explanation,

@@ -2,7 +2,8 @@
  * Recurring income and bills: charges at the same merchant (merchant key, else normalised
  * description), in the same currency and direction, at a regular interval with a similar amount.
  * Used by the forecast, the insights (price rises, upcoming bills), the chat's subscriptions
- * answer — and by categorization, which may mark subscriptions with it.
+ * answer — and by categorization, which may mark subscriptions with it. Whole charges, split or
+ * not: a merchant bills the whole amount, however the user filed its parts.
  */
 import type { Db } from "~/server/db";
 import { Prisma } from "~/server/db/generated/client";

@@ -3,7 +3,7 @@
  * detected recurring income and bills on their expected days, plus everyday spending at the
  * recent daily rate, with an 80% band from how much weekly spending varies. Credit cards are
  * covered through their payments from checking. Also answers "will I go below zero before the
- * next salary?".
+ * next salary?". Money leaves an account in whole charges, so a split transaction counts whole.
  */
 import { z } from "zod";
 import type { Db } from "~/server/db";

@@ -7,7 +7,10 @@
 import { robustZ } from "./robust-stats";
 
 export type ChargeStats = {
+  /** The whole charge: what the merchant took. */
   amount: string;
+  /** What of it is in the category judged (a split charge's part); the whole charge when absent. */
+  partAmount?: string | null;
   /** Prior charges at this merchant: count, median, MAD. */
   mN: number | null;
   mMed: string | null;
@@ -50,9 +53,10 @@ export function judgeCharge(stats: ChargeStats): OutlierVerdict | null {
     }
   }
   if ((stats.cN ?? 0) >= CATEGORY.minHistory && stats.cMed) {
+    const inCategory = Number(stats.partAmount ?? stats.amount);
     const med = Number(stats.cMed);
-    const z = robustZ(x, med, Number(stats.cMad ?? 0), CATEGORY.madFloor * med);
-    const ratio = x / med;
+    const z = robustZ(inCategory, med, Number(stats.cMad ?? 0), CATEGORY.madFloor * med);
+    const ratio = inCategory / med;
     if (z >= CATEGORY.minZ && ratio >= CATEGORY.minRatio)
       return { kind: "unusual_for_category", usual: stats.cMed, ratio };
   }

@@ -32,6 +32,15 @@ describe("judgeCharge", () => {
     expect(verdict).toMatchObject({ kind: "unusual_for_category", usual: "40.00" });
   });
 
+  it("judges a split charge's part, not the whole, against the part's category", () => {
+    const category = { mN: 2, mMed: "30.00", cN: 50, cMed: "40.00", cMad: "10.00" };
+    expect(judgeCharge(stats({ amount: "400.00", partAmount: "60.00", ...category }))).toBeNull();
+    expect(judgeCharge(stats({ amount: "400.00", partAmount: "200.00", ...category }))).toMatchObject({
+      kind: "unusual_for_category",
+      ratio: 5,
+    });
+  });
+
   it("says nothing without enough history anywhere", () => {
     expect(judgeCharge(stats({ amount: "4000.00", mN: 1, mMed: "10.00", cN: 3, cMed: "10.00" }))).toBeNull();
   });
