@@ -3,8 +3,9 @@
  * 100,000 of them. Every history comes from the local Plaid server's generator (one consistent
  * life per seed: pay, bills, trips, refunds, pending card purchases), goes through Plaid's JSON
  * (`renderTransaction`) and our transform, and is written by `writeSyncChanges`, the bank sync's
- * own writer: the rows are what a first sync of each user's bank would have stored. Only the
- * HTTP paging is skipped, which the sync bench measures on its own.
+ * own writer: the rows are what a first sync of each user's bank would have stored, and the
+ * budgets' utilization what the budget-check job that sync enqueues stores. Only the HTTP paging
+ * and the queue are skipped; the sync bench measures the paging on its own.
  */
 import { INSTITUTIONS, BENCHMARK_INSTITUTION_ID, type LocalInstitution } from "~/local-services/plaid/institutions";
 import { renderAccount, renderTransaction } from "~/local-services/plaid/render";
@@ -12,6 +13,7 @@ import { LocalItem } from "~/local-services/plaid/state/local-item";
 import { encryptAccessToken, parseKeyring } from "~/server/bank/crypto/access-token-cipher";
 import { transformAccount, transformTransaction } from "~/server/bank/providers/plaid/transform";
 import { writeSyncChanges } from "~/server/bank/sync/write-sync-changes";
+import { checkBudgets } from "~/server/budget/check-budgets";
 import { seedCategories } from "~/server/categorize/seed-categories";
 import { createDb, type Db } from "~/server/db";
 import { hashPassword } from "~/server/user/password";
@@ -19,7 +21,7 @@ import { withoutTrigramIndexes } from "../trigram-indexes";
 
 export const DATASET = {
   /** Part of the cached data set's name (dataset-template.ts): a new version is generated anew. */
-  version: 1,
+  version: 2,
   users: 1_000,
   transactions: 1_000_000,
   /** The user issues 6 and 9 measure with: the local server's benchmark bank, newest 100,000. */
@@ -107,7 +109,7 @@ async function createUsers(db: Db): Promise<string[]> {
   return emails.map((email) => idOf.get(email)!);
 }
 
-async function writeBank(db: Db, userId: string, bank: ReturnType<typeof bankOf>) {
+async function writeBank(db: Db, userId: string, bank: ReturnType<typeof bankOf>, today: string) {
   const keyring = parseKeyring(DATASET.encryptionKeys);
   const provider = "plaid";
   const connection = await db.bankConnection.upsert({
@@ -132,24 +134,32 @@ async function writeBank(db: Db, userId: string, bank: ReturnType<typeof bankOf>
       ],
     });
   }
-  if (connection.syncCursor === CURSOR) return;
-  await writeSyncChanges(
-    db,
-    {
-      userId,
-      connectionId: connection.id,
-      previousCursor: null,
-      cursor: CURSOR,
-      accounts: bank.accounts,
-      added: bank.added,
-      modified: [],
-      removed: [],
-    },
-    // Written as the bank sent them, with the bank's categories: the data set serves the read benches,
-    // and the categorizer running over a million rows would only slow its building.
-    null,
-  );
+  if (connection.syncCursor !== CURSOR) {
+    await writeSyncChanges(
+      db,
+      {
+        userId,
+        connectionId: connection.id,
+        previousCursor: null,
+        cursor: CURSOR,
+        accounts: bank.accounts,
+        added: bank.added,
+        modified: [],
+        removed: [],
+      },
+      // Written as the bank sent them, with the bank's categories: the data set serves the read benches,
+      // and the categorizer running over a million rows would only slow its building.
+      null,
+    );
+  }
+  // What the budget-check job a first sync enqueues stores, from the oldest day it brought: every
+  // period's utilization. In the app it has run long before anyone asks about a budget; without it
+  // the first budget question would compute two years of periods itself.
+  await checkBudgets(db, userId, { fromDay: bank.added.at(-1)?.date, now: asOf(today) });
 }
+
+/** A moment of `today` in the users' time zone (America/New_York): mid-morning there, as the analytics bench asks. */
+const asOf = (today: string) => new Date(`${today}T15:00:00Z`);
 
 /** Fills the (migrated, empty) database at `url`; `today` is the last day of every history. */
 export async function generateDataset(url: string, today: string, progress: (line: string) => void) {
@@ -163,7 +173,7 @@ export async function generateDataset(url: string, today: string, progress: (lin
       for (let n = 0; n < userIds.length; n++) {
         const bank = bankOf(n, today);
         while (writing.size >= PARALLEL_WRITES) await Promise.race(writing);
-        const write = withRetry(() => writeBank(db, userIds[n]!, bank)).finally(() => writing.delete(write));
+        const write = withRetry(() => writeBank(db, userIds[n]!, bank, today)).finally(() => writing.delete(write));
         writing.add(write);
         if (n % 100 === 99) progress(`data set: ${n + 1} of ${userIds.length} users generated`);
       }
