@@ -34,6 +34,35 @@ describe("transaction search", () => {
     expect(await found("piano")).toEqual(["CHECK 1042"]);
   });
 
+  it("lists what contains the text newest first, then near misses best first, within the limit", async () => {
+    const owner = (await createTestUser(db)).id;
+    const account = await createTestAccount(db, owner);
+    for (const [date, description] of [
+      ["2026-01-05", "STARBUCKS 0001 SEATTLE"],
+      ["2026-03-09", "STARBUCKS 0002 PORTLAND"],
+      ["2026-02-11", "STARBUCK FOODS"],
+      ["2026-04-02", "STARBOARD MARINE"],
+      ["2026-04-03", "SHELL OIL"],
+    ] as const)
+      await createTestTransaction(db, { userId: owner, accountId: account.id }, { amount: "-9.00", date, description });
+    const search = async (query: string, limit?: number) =>
+      (await searchTransactions(db, owner, { query, limit })).map((t) => t.description);
+
+    // STARBOARD MARINE is the newest near miss but the weaker one (word similarity 0.5 against 0.8).
+    expect(await search("starbucks")).toEqual([
+      "STARBUCKS 0002 PORTLAND",
+      "STARBUCKS 0001 SEATTLE",
+      "STARBUCK FOODS",
+      "STARBOARD MARINE",
+    ]);
+    expect(await search("starbucks", 2)).toEqual(["STARBUCKS 0002 PORTLAND", "STARBUCKS 0001 SEATTLE"]);
+    expect(await search("starbucks", 3)).toEqual([
+      "STARBUCKS 0002 PORTLAND",
+      "STARBUCKS 0001 SEATTLE",
+      "STARBUCK FOODS",
+    ]);
+  });
+
   it("finds nothing for noise", async () => {
     expect(await found("xylophone")).toEqual([]);
   });
