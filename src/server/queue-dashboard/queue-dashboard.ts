@@ -28,6 +28,22 @@ function createDashboard(): Hono {
 
 const globalForDashboard = globalThis as unknown as { queueDashboard?: Hono };
 
+/**
+ * bull-board's page runs only its own bundled scripts and styles (plus an inline loading
+ * animation). The Google Fonts stylesheet it links is refused on purpose — an operator's visit is
+ * nobody else's business — and the page falls back to system fonts.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
 const notFound = () => new Response("Not found", { status: 404, headers: { "cache-control": "no-store" } });
 
 export async function serveQueueDashboard(request: Request, session: AppSession | null): Promise<Response> {
@@ -36,5 +52,6 @@ export async function serveQueueDashboard(request: Request, session: AppSession 
   globalForDashboard.queueDashboard ??= createDashboard();
   const response = await globalForDashboard.queueDashboard.fetch(request);
   response.headers.set("cache-control", "no-store");
+  response.headers.set("content-security-policy", CONTENT_SECURITY_POLICY);
   return response;
 }

@@ -35,6 +35,12 @@ describe("the queue dashboard", () => {
     const base = /<base href="([^"]+)"/.exec(html)?.[1];
     const script = /src="(static\/js\/main\.[^"]+\.js)"/.exec(html)?.[1];
     expect(base).toBe("/api/admin/queues/");
+    // Only its own scripts run; its link to Google Fonts is refused (checked in Chromium: the
+    // dashboard renders, and that stylesheet is the one thing the policy blocks).
+    const policy = page.headers.get("content-security-policy") ?? "";
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).not.toContain("googleapis");
+    expect(policy).toContain("frame-ancestors 'none'");
     expect(script).toBeDefined();
     const asset = await serveQueueDashboard(new Request(new URL(`${base}${script}`, env.APP_URL)), admin);
     expect(asset.status).toBe(200);
