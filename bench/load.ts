@@ -5,7 +5,8 @@
  * signed in through next-auth as real users of the data set: once as 50 different ordinary
  * users (about 900 transactions each), once all as the user with 100,000. Latency is taken from
  * every single response. Meanwhile the resident memory of web and worker is sampled, and
- * Postgres's buffer cache hit rate counted. Then the hot queries' DB time (hot-queries.ts) and
+ * Postgres's buffer cache hit rate counted. Before the load, the web process's floor: its CPU per
+ * request on its lightest route (web-floor.ts). Then the hot queries' DB time (hot-queries.ts) and
  * the dashboard in Chromium (dashboard-speed.ts) and a first bank sync (first-sync.ts), on the
  * same app and data. Goals: summary p95 ≤ 25 ms, list ≤ 25 ms,
  * search ≤ 50 ms, web RSS ≤ 350 MB, worker ≤ 250 MB; the architecture's API p95 < 500 ms and
@@ -23,6 +24,7 @@ import { measureFirstSync } from "./first-sync";
 import { measureHotQueries } from "./hot-queries";
 import { type Metric, formatTable, runWhenMain } from "./metric";
 import { signInCookie } from "./sign-in";
+import { measureWebFloor } from "./web-floor";
 
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
@@ -229,12 +231,13 @@ async function measure(app: AppServer, databaseUrl: string, generatedSeconds: nu
   for (let n = 1; n <= CONNECTIONS; n++) ordinary.push(await signInCookie(app.url, datasetEmail(n), DATASET.password));
   const big = await signInCookie(app.url, datasetEmail(0), DATASET.password);
   for (const cookie of [ordinary[0]!, big]) await checkAnswers(app.url, cookie);
+  const floor = await measureWebFloor(app);
   const load = await measureLoad(app, databaseUrl, [
     { label: `${CONNECTIONS} users`, cookies: ordinary },
     { label: "the 100k-transaction user", cookies: [big] },
   ]);
   // Printed as soon as measured: a later part that fails to measure does not take these with it.
-  progress(formatTable([{ bench: "load", seconds: 0, metrics: load }]));
+  progress(formatTable([{ bench: "load", seconds: 0, metrics: [...floor, ...load] }]));
   const newcomer = await signInCookie(app.url, datasetEmail(DATASET.users - 1), DATASET.password);
   return [
     ...(generatedSeconds === null
@@ -248,6 +251,7 @@ async function measure(app: AppServer, databaseUrl: string, generatedSeconds: nu
             met: null,
           },
         ]),
+    ...floor,
     ...load,
     ...(await measureHotQueries(databaseUrl)),
     ...(await measureDashboardSpeed(app.url, big, ordinary[1]!, progress)),
