@@ -105,6 +105,18 @@ function synced(
   };
 }
 
+/** The connection's first sync: these transactions are all the bank has. */
+const firstSync = (
+  { userId, connectionId, account }: Awaited<ReturnType<typeof connectedUser>>,
+  added: SyncedTransaction[],
+  deps: Parameters<typeof writeSyncChanges>[2],
+) =>
+  writeSyncChanges(
+    db,
+    { userId, connectionId, previousCursor: null, cursor: "c1", accounts: [account], added, modified: [], removed: [] },
+    deps,
+  );
+
 let workers: Worker[];
 beforeAll(async () => {
   await seedCategories(db);
@@ -119,7 +131,8 @@ afterAll(async () => {
 describe("a bank sync categorizes what it writes", () => {
   it("a corrected merchant, a cached one and the bank's sure category are in the INSERT; an unknown merchant goes to the LLM; hooks run for all", async () => {
     llm.script.respondWith(answerEveryId("GENERAL_MERCHANDISE_OTHER_GENERAL_MERCHANDISE"));
-    const { userId, connectionId, account } = await connectedUser();
+    const connected = await connectedUser();
+    const { userId, connectionId, account } = connected;
     // The user corrected a merchant once, on an imported transaction.
     const card = await createTestAccount(db, userId, { name: "Card" });
     const imported = await commitImport(db, { userId, accountId: card.id }, csv([`${today},ZEPHYR LOOM 0042,-8.00`]));
@@ -160,20 +173,7 @@ describe("a bank sync categorizes what it writes", () => {
         confidenceLevel: "LOW",
       }),
     ];
-    const written = await writeSyncChanges(
-      db,
-      {
-        userId,
-        connectionId,
-        previousCursor: null,
-        cursor: "c1",
-        accounts: [account],
-        added,
-        modified: [],
-        removed: [],
-      },
-      categorizeDeps(),
-    );
+    const written = await firstSync(connected, added, categorizeDeps());
 
     // Written categorized, before any job ran and with no LLM call.
     expect(llm.chatRequests()).toHaveLength(0);
@@ -248,19 +248,11 @@ describe("a bank sync categorizes what it writes", () => {
   });
 
   it("hooks owed by a sync whose worker died after the commit are paid by the schedule, once", async () => {
-    const { userId, connectionId, account } = await connectedUser();
-    const written = await writeSyncChanges(
-      db,
-      {
-        userId,
-        connectionId,
-        previousCursor: null,
-        cursor: "c1",
-        accounts: [account],
-        added: [synced(account, "QUILLON FOUNDRY #12 PORTLAND OR", "-950.00")],
-        modified: [],
-        removed: [],
-      },
+    const connected = await connectedUser();
+    const { userId, account } = connected;
+    const written = await firstSync(
+      connected,
+      [synced(account, "QUILLON FOUNDRY #12 PORTLAND OR", "-950.00")],
       offline,
     );
     // The process died here: nothing was queued. Not yet overdue, the debt is left to its job.
