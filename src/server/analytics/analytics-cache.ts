@@ -1,7 +1,9 @@
 /**
  * Analytics results cached in Redis per user. Invalidation is one INCR: every key embeds the
  * user's current version, so bumping it orphans all their entries at once (they expire on their
- * own) without scanning keys. Redis being down costs speed, never an answer.
+ * own) without scanning keys. Keys also embed an epoch that every `db:migrate` — every deploy —
+ * bumps, so results computed by the previous code are not served after a release changed how they
+ * are computed. Redis being down costs speed, never an answer.
  */
 import { createHash } from "node:crypto";
 import type { Redis } from "ioredis";
@@ -14,6 +16,7 @@ const TTL_SECONDS = 3600;
 const READY_TIMEOUT_MS = 500;
 
 const versionKey = (userId: string) => `${env.REDIS_PREFIX}:analytics:${userId}:version`;
+const epochKey = () => `${env.REDIS_PREFIX}:analytics:epoch`;
 
 /** The shared producer connection, once it is ready; null when Redis cannot be reached quickly. */
 async function readyRedis(): Promise<Redis | null> {
@@ -43,9 +46,9 @@ export async function cachedAnalytics<T>(
   if (!redis) return compute();
   let key: string | null = null;
   try {
-    const version = (await redis.get(versionKey(userId))) ?? "0";
+    const [epoch, version] = await redis.mget(epochKey(), versionKey(userId));
     const hash = createHash("sha1").update(JSON.stringify(params)).digest("base64url");
-    key = `${env.REDIS_PREFIX}:analytics:${userId}:${version}:${name}:${hash}`;
+    key = `${env.REDIS_PREFIX}:analytics:${userId}:${epoch ?? "0"}.${version ?? "0"}:${name}:${hash}`;
     const hit = await redis.get(key);
     countShared("mt_analytics_cache_requests_total", { result: hit === null ? "miss" : "hit" });
     if (hit !== null) return JSON.parse(hit) as T;
@@ -72,4 +75,12 @@ export async function invalidateUserAnalytics(userId: string): Promise<void> {
     return;
   }
   await redis.incr(versionKey(userId));
+}
+
+/** For `db:migrate`, which every deploy runs: nobody's cached analytics outlive the code that computed them. */
+export async function startAnalyticsEpoch(): Promise<boolean> {
+  const redis = await readyRedis();
+  if (!redis) return false;
+  await redis.incr(epochKey());
+  return true;
 }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { invalidateUserAnalytics } from "~/server/analytics/analytics-cache";
+import { invalidateUserAnalytics, startAnalyticsEpoch } from "~/server/analytics/analytics-cache";
 import { refreshInsights } from "~/server/analytics/generate-insights";
 import { dismissInsight, listInsights, markInsightsViewed } from "~/server/analytics/insight-store";
 import { spendingTrends } from "~/server/analytics/spending-trends";
@@ -36,6 +36,21 @@ describe("the analytics cache", () => {
     expect(await spendingTrends(db, user.id, { months: 1 }, NOW)).toEqual(first);
 
     await invalidateUserAnalytics(user.id);
+    const fresh = await spendingTrends(db, user.id, { months: 1 }, NOW);
+    expect(fresh.byCategory[0]).toMatchObject({ spent: "10.01", count: 2 });
+  });
+
+  it("serves nothing computed before a deploy (db:migrate starts a new epoch)", async () => {
+    const user = await createTestUser(db, { timezone: "UTC" });
+    const account = await createTestAccount(db, user.id);
+    const owner = { userId: user.id, accountId: account.id };
+    await createTestTransaction(db, owner, { amount: "-10.00", date: "2026-03-02", category: "TRAVEL" });
+    const first = await spendingTrends(db, user.id, { months: 1 }, NOW);
+    // Written behind the cache's back, as a changed computation would be: still the cached answer.
+    await createTestTransaction(db, owner, { amount: "-0.01", date: "2026-03-03", category: "TRAVEL" });
+    expect(await spendingTrends(db, user.id, { months: 1 }, NOW)).toEqual(first);
+
+    expect(await startAnalyticsEpoch()).toBe(true);
     const fresh = await spendingTrends(db, user.id, { months: 1 }, NOW);
     expect(fresh.byCategory[0]).toMatchObject({ spent: "10.01", count: 2 });
   });
