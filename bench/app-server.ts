@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { buildIsStale } from "../scripts/build-freshness";
-import { nextCommand, tsxCommand } from "../scripts/node-commands";
+import { PROCESS_MEMORY_ENV, nextCommand, nextStartCommand, tsxCommand } from "../scripts/node-commands";
 import { freePort } from "./service-process";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -68,12 +68,16 @@ export async function startAppServer(
   ensureProductionBuild(env, progress);
   let output = "";
   const spawnChild = ([command, args]: [string, string[]]) => {
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      env: { ...env, ...PROCESS_MEMORY_ENV },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     child.stdout!.on("data", (chunk) => (output = (output + chunk).slice(-20_000)));
     child.stderr!.on("data", (chunk) => (output = (output + chunk).slice(-20_000)));
     return child;
   };
-  const [node, nextArgs] = nextCommand("start", "-p", String(port), "-H", "127.0.0.1");
+  const [node, nextArgs] = nextStartCommand("-p", String(port), "-H", "127.0.0.1");
   // For profiling: BENCH_CPU_PROFILE_DIR=<dir> writes the web process's V8 CPU profile there when it stops.
   const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
   const web = spawnChild([node, [...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), ...nextArgs]]);

@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { buildIsStale } from "./build-freshness";
 import { ensureSecrets } from "./ensure-secrets";
-import { nextCommand, tsxCommand } from "./node-commands";
+import { PROCESS_MEMORY_ENV, nextCommand, nextStartCommand, tsxCommand } from "./node-commands";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const mode = process.argv.includes("--dev") ? "dev" : process.argv.includes("--demo") ? "demo" : "production";
@@ -51,8 +51,8 @@ async function main() {
   children.push(
     mode === "dev"
       ? run(...nextCommand("dev", "-p", String(env.PORT)))
-      : run(...nextCommand("start", "-p", String(env.PORT))),
-    run(...tsxCommand("src/workers/index.ts")),
+      : run(...nextStartCommand("-p", String(env.PORT)), PROCESS_MEMORY_ENV),
+    run(...tsxCommand("src/workers/index.ts"), PROCESS_MEMORY_ENV),
   );
   if (mode !== "production") {
     const { seedDemo } = await import("../prisma/seed");
