@@ -58,14 +58,16 @@ function capitalize(word: string): string {
 
 const NO_VOWELS = /^[^aeiouy]+$/i;
 
-/** Shouting statements become title case; names already in mixed case are kept as written. */
+/**
+ * Shouting statements become title case; names already in mixed case are kept as written. The
+ * text's words are separated by single spaces, as stripStatementNoise and tokenize leave them.
+ */
 function presentable(text: string): string {
-  const trimmed = text.replace(/\s+/g, " ").trim();
-  if (!trimmed) return "";
-  if (/[a-z]/.test(trimmed) && /[A-Z]/.test(trimmed)) return trimmed;
-  return trimmed
+  if (!text) return "";
+  if (/[a-z]/.test(text) && /[A-Z]/.test(text)) return text;
+  const titled = text
     .split(" ")
     .map((word) => (word.length <= 4 && NO_VOWELS.test(word) ? word.toUpperCase() : capitalize(word)))
-    .join(" ")
-    .replace(/'S\b/g, "'s");
+    .join(" ");
+  return titled.includes("'S") ? titled.replace(/'S\b/g, "'s") : titled;
 }

@@ -50,7 +50,7 @@ export class PhraseMatcher<T> {
       const candidates = this.exact.get(tokens[i]!);
       if (candidates) {
         for (const c of candidates) {
-          if (c.tokens.every((t, k) => tokens[i + k] === t)) {
+          if (startsAt(tokens, i, c.tokens)) {
             found.push({ value: c.value, start: i, end: i + c.tokens.length, length: c.length });
           }
         }
@@ -69,6 +69,11 @@ export class PhraseMatcher<T> {
     }
     return found;
   }
+}
+
+function startsAt(tokens: readonly string[], at: number, phrase: readonly string[]): boolean {
+  for (let k = 0; k < phrase.length; k++) if (tokens[at + k] !== phrase[k]) return false;
+  return true;
 }
 
 /** Drops matches lying inside a longer one: "home depot" hides "depot", "direct deposit" hides "deposit". */

@@ -6,7 +6,7 @@
  * Original casing is kept.
  */
 import { CITIES, COUNTRY_CODES, US_STATES } from "./knowledge/place-names";
-import { normalizeText } from "./normalize-text";
+import { collapseWhitespace, normalizeText } from "./normalize-text";
 
 const LEADING = new RegExp(
   "^(?:" +
@@ -57,14 +57,23 @@ const PROCESSORS = new Set(
   ),
 );
 const STARRED = /^([^*]{1,24}?)\s*\*\s*(.+)$/;
+const FIRST_WORD = /\S+/;
+const HAS_DIGIT = /\d/;
 const LOOKS_LIKE_REFERENCE = /^[A-Z0-9-]*\d[A-Z0-9-]*$/i;
 
 const TAIL_MARKERS =
   /\s(?:DES|INDN|CO\s*ID|PPD\s*ID|WEB\s*ID|CCD\s*ID|ID|ENTRY\s*DESCR|REF|REFERENCE|TRACE|CONF|CONFIRMATION|EREF|MREF|CRED|KREF|SVWZ|ABWA|IBAN|BIC|End-to-End-Ref\.?|Mandatsref\.?|Gl(?:ä|ae)ubiger-ID)\s*[:#+].*$/i;
 
-const NOISE: RegExp[] = [
+/** Web addresses: none without a ".". */
+const WEB_NOISE: RegExp[] = [
   /\b(?:help|www|support|billing)\./gi,
   /\.(?:com|net|org|co\.uk|com\.au|co|io|de|nl|fr|uk|au|ca|ch|at|be|es|it|se|no|dk|fi|eu|us|app|tv)\b(?:\/\S*)?/gi,
+];
+/**
+ * Reference codes, phone numbers, dates, times, card masks, store and reference numbers: none
+ * without a digit, and a description without digits (about half) is spared these ten passes.
+ */
+const NUMBER_NOISE: RegExp[] = [
   /\b(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{5,}\b/gi,
   /\+?\d[\d ().-]{7,}\d/g,
   /\b\d{1,4}[./-]\d{1,2}(?:[./-]\d{2,4})?\b/g,
@@ -90,6 +99,17 @@ function stripLegalForm(text: string): string {
   return LEGAL_FORM.test(text.slice(-LEGAL_FORM_REACH)) ? text.replace(LEGAL_FORM, "").trim() : text;
 }
 
+/** Up to three legal forms ("ACME HOLDINGS LTD, INC."), stopping at the first pass that finds none. */
+function stripLegalForms(text: string): string {
+  let current = text;
+  for (let i = 0; i < 3; i++) {
+    const next = stripLegalForm(current);
+    if (next === current) break;
+    current = next;
+  }
+  return current;
+}
+
 function stripLeading(text: string): string {
   let current = text.trim();
   for (let i = 0; i < 4; i++) {
@@ -105,65 +125,80 @@ function resolveProcessor(text: string): string {
   if (!match) return text;
   const [, left = "", right = ""] = match;
   const leftKey = normalizeText(left).replace(/ /g, "");
-  const rightFirst = right.trim().split(/\s+/)[0] ?? "";
+  const rightFirst = FIRST_WORD.exec(right)?.[0] ?? "";
   if (PROCESSORS.has(leftKey) && !LOOKS_LIKE_REFERENCE.test(rightFirst)) return right;
   return LOOKS_LIKE_REFERENCE.test(rightFirst) ? left : `${left} ${right}`;
 }
 
 const lastWord = (text: string) => text.slice(text.lastIndexOf(" ") + 1);
 
+type City = { name: string; suffix: string; words: number };
+
 /**
  * The cities by their last word, each list in CITIES' order: only cities ending in the text's
  * last word can end the text, so one lookup replaces a scan of every city per description.
  */
-const CITIES_BY_LAST_WORD = new Map<string, string[]>();
-for (const city of CITIES) {
-  const list = CITIES_BY_LAST_WORD.get(lastWord(city));
+const CITIES_BY_LAST_WORD = new Map<string, City[]>();
+for (const name of CITIES) {
+  const city = { name, suffix: ` ${name}`, words: name.split(" ").length };
+  const list = CITIES_BY_LAST_WORD.get(lastWord(name));
   if (list) list.push(city);
-  else CITIES_BY_LAST_WORD.set(lastWord(city), [city]);
+  else CITIES_BY_LAST_WORD.set(lastWord(name), [city]);
 }
 
-/** Drops trailing state, country and city words, keeping at least one word of name. */
+/** Where the last `count` words of text.slice(0, end) start, less one; -1 when it has no more words than that. */
+function spaceBeforeLastWords(text: string, end: number, count: number): number {
+  let at = end;
+  for (let i = 0; i < count && at >= 0; i++) at = text.lastIndexOf(" ", at - 1);
+  return at;
+}
+
+/**
+ * Drops trailing state, country and city words, keeping at least one word of name. Works back
+ * from the end of the text, whose words are separated by single spaces: splitting every
+ * description into words and joining them again cost more than the rest of this step.
+ */
 function stripPlace(text: string): string {
-  const words = text.split(/\s+/);
-  const normalized = () => normalizeText(words.join(" "));
+  let end = text.length; // the name is text.slice(0, end)
   let changed = true;
-  while (changed && words.length > 1) {
+  while (changed) {
     changed = false;
-    const word = words[words.length - 1]!;
+    const space = text.lastIndexOf(" ", end - 1);
+    if (space < 0) break;
+    const word = text.slice(space + 1, end);
     const last = normalizeText(word);
     // Statements print place codes in capitals: "Toys R Us" or "Bar Ca" keep their last word.
     if ((US_STATES.has(last) || COUNTRY_CODES.has(last)) && word === word.toUpperCase()) {
-      words.pop();
+      end = space;
       changed = true;
       continue;
     }
     // The text's last normalized word is its last word's own, unless that word is all punctuation;
     // the whole text is normalized only when some city ends in that word (for most, none does).
+    const normalized = () => normalizeText(text.slice(0, end));
     const cities = CITIES_BY_LAST_WORD.get(lastWord(last || normalized())) ?? [];
     const full = cities.length > 0 ? normalized() : "";
-    for (const city of cities) {
-      if (full.endsWith(` ${city}`)) {
-        const cityWords = city.split(" ").length;
-        if (words.length > cityWords) {
-          words.splice(words.length - cityWords, cityWords);
-          changed = true;
-        }
-        break;
-      }
+    const city = cities.find((c) => full.endsWith(c.suffix));
+    const cut = city ? spaceBeforeLastWords(text, end, city.words) : -1;
+    if (cut >= 0) {
+      end = cut;
+      changed = true;
     }
   }
-  return words.join(" ");
+  return text.slice(0, end);
 }
 
+/** The description without the noise, its words separated by single spaces. */
 export function stripStatementNoise(description: string): string {
-  let text = stripLeading(description.replace(/\s+/g, " "));
+  let text = stripLeading(collapseWhitespace(description));
   text = text.replace(TAIL_MARKERS, "");
   text = resolveProcessor(text);
   text = stripLeading(text);
-  for (const pattern of NOISE) text = text.replace(pattern, " ");
-  text = text.replace(/[*#]+/g, " ").replace(/\s+/g, " ").trim();
-  for (let i = 0; i < 3; i++) text = stripLegalForm(text);
+  // Removing noise only writes spaces, so a text without a "." or a digit never gains one.
+  if (text.includes(".")) for (const pattern of WEB_NOISE) text = text.replace(pattern, " ");
+  if (HAS_DIGIT.test(text)) for (const pattern of NUMBER_NOISE) text = text.replace(pattern, " ");
+  text = collapseWhitespace(text.replace(/[*#]+/g, " ")).trim();
+  text = stripLegalForms(text);
   text = stripPlace(text);
   return text.replace(/^[\s,.:;/&-]+|[\s,.:;/&-]+$/g, "").trim();
 }
