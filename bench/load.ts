@@ -227,7 +227,7 @@ async function measureLoad(app: AppServer, databaseUrl: string, populations: Pop
 const progress = (line: string) => console.error(line);
 
 async function measure(app: AppServer, databaseUrl: string, generatedSeconds: number | null): Promise<Metric[]> {
-  const ordinary = [];
+  const ordinary: string[] = [];
   for (let n = 1; n <= CONNECTIONS; n++) ordinary.push(await signInCookie(app.url, datasetEmail(n), DATASET.password));
   const big = await signInCookie(app.url, datasetEmail(0), DATASET.password);
   for (const cookie of [ordinary[0]!, big]) await checkAnswers(app.url, cookie);
@@ -253,9 +253,35 @@ async function measure(app: AppServer, databaseUrl: string, generatedSeconds: nu
         ]),
     ...floor,
     ...load,
-    ...(await measureHotQueries(databaseUrl)),
-    ...(await measureDashboardSpeed(app.url, big, ordinary[1]!, progress)),
-    ...(await measureFirstSync(app.url, newcomer)),
+    ...(await measureAfterLoad(app, [
+      () => measureHotQueries(databaseUrl),
+      () => measureDashboardSpeed(app.url, big, ordinary[1]!, progress),
+      () => measureFirstSync(app.url, newcomer),
+    ])),
+  ];
+}
+
+/**
+ * The parts after the load, one after another, with the processes' memory meanwhile: the goals are
+ * judged during the load, but a worker that syncs loads the bank SDK and the categorizer, and that
+ * is memory a deployment must have too.
+ */
+async function measureAfterLoad(app: AppServer, parts: (() => Promise<Metric[]>)[]): Promise<Metric[]> {
+  const { result, peak } = await whileSamplingMemory(app, async () => {
+    const metrics: Metric[] = [];
+    for (const part of parts) metrics.push(...(await part()));
+    return metrics;
+  });
+  return [
+    ...result,
+    {
+      name: "after the load: web RSS, peak (dashboard, first sync)",
+      value: peak.web,
+      unit: "MB",
+      goal: null,
+      met: null,
+    },
+    { name: "after the load: worker RSS, peak (first sync)", value: peak.worker, unit: "MB", goal: null, met: null },
   ];
 }
 
