@@ -10,7 +10,7 @@
 import type { Db } from "~/server/db";
 import { fromMinorUnits, toMinorUnits } from "~/server/transaction/money";
 import type { NewTransaction } from "~/server/transaction/insert-transactions";
-import { type CategorizeDeps, decideCategories, toCandidate } from "./decide-categories";
+import { type CategorizeDeps, decideCategories, toCandidates } from "./decide-categories";
 
 /** `rows` with the category of each one the pipeline could decide without the LLM. */
 export async function categorizeNewTransactions(
@@ -19,18 +19,16 @@ export async function categorizeNewTransactions(
   rows: readonly NewTransaction[],
   deps: CategorizeDeps,
 ): Promise<NewTransaction[]> {
-  const candidates = rows.map((row) =>
-    toCandidate(
-      {
-        accountId: row.accountId,
-        description: row.description,
-        // As the stored row would read it back (numeric(15, 2)), so both paths see the same text.
-        amount: fromMinorUnits(toMinorUnits(row.amount)),
-        tags: [],
-        metadata: row.metadata,
-      },
-      deps,
-    ),
+  const candidates = toCandidates(
+    rows.map((row) => ({
+      accountId: row.accountId,
+      description: row.description,
+      // As the stored row would read it back (numeric(15, 2)), so both paths see the same text.
+      amount: fromMinorUnits(toMinorUnits(row.amount)),
+      tags: [],
+      metadata: row.metadata,
+    })),
+    deps,
   );
   await decideCategories(db, userId, candidates, deps, "defer");
   return rows.map((row, i) => {

@@ -7,7 +7,7 @@
  * (user_category) is never touched.
  */
 import type { Db } from "~/server/db";
-import { type Candidate, type CategorizeDeps, decideCategories, toCandidate } from "./decide-categories";
+import { type Candidate, type CategorizeDeps, decideCategories, toCandidates } from "./decide-categories";
 
 export type CategorizeResult = {
   categorized: number;
@@ -25,7 +25,11 @@ async function loadCandidates(db: Db, userId: string, ids: string[], deps: Categ
     where: { userId, id: { in: ids } },
     select: { id: true, accountId: true, description: true, amount: true, tags: true, metadata: true },
   });
-  return rows.map((row) => ({ id: row.id, ...toCandidate({ ...row, amount: row.amount.toFixed(2) }, deps) }));
+  const candidates = toCandidates(
+    rows.map((row) => ({ ...row, amount: row.amount.toFixed(2) })),
+    deps,
+  );
+  return rows.map((row, i) => ({ id: row.id, ...candidates[i]! }));
 }
 
 /** Counts verdicts by who decided them, for the job's result and the bench. */

@@ -59,7 +59,7 @@ export type Candidate = {
  */
 export type LlmStep = "ask" | "defer";
 
-export function toCandidate(subject: CategorizeSubject, deps: CategorizeDeps): Candidate {
+function toCandidate(subject: CategorizeSubject, deps: CategorizeDeps): Candidate {
   const metadata = (subject.metadata ?? {}) as { providerCategory?: ProviderCategory; providerMerchant?: string };
   const providerMerchant = metadata.providerMerchant ?? null;
   const clean = deps.cleanMerchant(providerMerchant ?? subject.description);
@@ -75,6 +75,23 @@ export function toCandidate(subject: CategorizeSubject, deps: CategorizeDeps): C
     verdict: null,
     llmMissed: false,
   };
+}
+
+/**
+ * A batch's candidates. Statements repeat descriptions (the daily coffee, the monthly bill), so
+ * each distinct one is cleaned once per batch.
+ */
+export function toCandidates(subjects: readonly CategorizeSubject[], deps: CategorizeDeps): Candidate[] {
+  const cleaned = new Map<string, ReturnType<CategorizeDeps["cleanMerchant"]>>();
+  const cleanOnce = (description: string) => {
+    const known = cleaned.get(description);
+    if (known) return known;
+    const clean = deps.cleanMerchant(description);
+    cleaned.set(description, clean);
+    return clean;
+  };
+  const batchDeps = { ...deps, cleanMerchant: cleanOnce };
+  return subjects.map((subject) => toCandidate(subject, batchDeps));
 }
 
 /** The bank's own category, when it says it is at least highly confident. */
