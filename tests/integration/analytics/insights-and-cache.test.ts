@@ -21,38 +21,35 @@ beforeAll(async () => {
   });
 });
 
+/** A month with one trip, read once (so cached), then a cent more written behind the cache's back. */
+async function cachedTripAndOneCentMore() {
+  const user = await createTestUser(db, { timezone: "UTC" });
+  const account = await createTestAccount(db, user.id);
+  const owner = { userId: user.id, accountId: account.id };
+  await createTestTransaction(db, owner, { amount: "-10.00", date: "2026-03-02", category: "TRAVEL" });
+  const first = await spendingTrends(db, user.id, { months: 1 }, NOW);
+  expect(first.byCategory).toEqual([
+    { month: "2026-03", category: "TRAVEL", currency: "USD", spent: "10.00", count: 1 },
+  ]);
+  await createTestTransaction(db, owner, { amount: "-0.01", date: "2026-03-03", category: "TRAVEL" });
+  expect(await spendingTrends(db, user.id, { months: 1 }, NOW)).toEqual(first);
+  return {
+    userId: user.id,
+    travel: async () => (await spendingTrends(db, user.id, { months: 1 }, NOW)).byCategory[0],
+  };
+}
+
 describe("the analytics cache", () => {
   it("serves repeated questions from Redis until the user's transactions change", async () => {
-    const user = await createTestUser(db, { timezone: "UTC" });
-    const account = await createTestAccount(db, user.id);
-    const owner = { userId: user.id, accountId: account.id };
-    await createTestTransaction(db, owner, { amount: "-10.00", date: "2026-03-02", category: "TRAVEL" });
-    const first = await spendingTrends(db, user.id, { months: 1 }, NOW);
-    expect(first.byCategory).toEqual([
-      { month: "2026-03", category: "TRAVEL", currency: "USD", spent: "10.00", count: 1 },
-    ]);
-
-    await createTestTransaction(db, owner, { amount: "-0.01", date: "2026-03-03", category: "TRAVEL" });
-    expect(await spendingTrends(db, user.id, { months: 1 }, NOW)).toEqual(first);
-
-    await invalidateUserAnalytics(user.id);
-    const fresh = await spendingTrends(db, user.id, { months: 1 }, NOW);
-    expect(fresh.byCategory[0]).toMatchObject({ spent: "10.01", count: 2 });
+    const { userId, travel } = await cachedTripAndOneCentMore();
+    await invalidateUserAnalytics(userId);
+    expect(await travel()).toMatchObject({ spent: "10.01", count: 2 });
   });
 
   it("serves nothing computed before a deploy (db:migrate starts a new epoch)", async () => {
-    const user = await createTestUser(db, { timezone: "UTC" });
-    const account = await createTestAccount(db, user.id);
-    const owner = { userId: user.id, accountId: account.id };
-    await createTestTransaction(db, owner, { amount: "-10.00", date: "2026-03-02", category: "TRAVEL" });
-    const first = await spendingTrends(db, user.id, { months: 1 }, NOW);
-    // Written behind the cache's back, as a changed computation would be: still the cached answer.
-    await createTestTransaction(db, owner, { amount: "-0.01", date: "2026-03-03", category: "TRAVEL" });
-    expect(await spendingTrends(db, user.id, { months: 1 }, NOW)).toEqual(first);
-
+    const { travel } = await cachedTripAndOneCentMore();
     expect(await startAnalyticsEpoch()).toBe(true);
-    const fresh = await spendingTrends(db, user.id, { months: 1 }, NOW);
-    expect(fresh.byCategory[0]).toMatchObject({ spent: "10.01", count: 2 });
+    expect(await travel()).toMatchObject({ spent: "10.01", count: 2 });
   });
 
   it("serves the chat's top merchants from Redis too, until the user's transactions change", async () => {
