@@ -146,5 +146,14 @@ describe("syncing a bank connection through the plaid SDK", () => {
     const outcomes = await Promise.allSettled([sync(), sync()]);
     expect(outcomes.filter((o) => o.status === "fulfilled")).not.toHaveLength(0);
     await expectInStep();
+    // The one that lost the race did no harm: the connection shows the winner's success, not an error.
+    for (const outcome of outcomes)
+      if (outcome.status === "rejected") expect(outcome.reason).toMatchObject({ code: "CONFLICT" });
+    expect(
+      await db.bankConnection.findUniqueOrThrow({
+        where: { id: link.connectionId },
+        select: { status: true, errorCode: true, lastSyncStatus: true },
+      }),
+    ).toEqual({ status: "ACTIVE", errorCode: null, lastSyncStatus: "succeeded" });
   });
 });

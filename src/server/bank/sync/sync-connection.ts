@@ -142,6 +142,9 @@ export async function syncConnection(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await finishRun({ status: "FAILED", error: message.slice(0, 1000) });
+    // Another sync of this connection committed the same changes first: the connection's state is
+    // that sync's to say, and it succeeded.
+    if (error instanceof AppError && error.code === "CONFLICT") throw error;
     if (error instanceof ProviderError && error.kind === "reauth") {
       await db.bankConnection.update({
         where: { id: connectionId },
