@@ -5,10 +5,11 @@
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { buildIsStale } from "../scripts/build-freshness";
 import { PROCESS_MEMORY_ENV, nextCommand, nextStartCommand, tsxCommand } from "../scripts/node-commands";
+import { processTree } from "./process-tree";
 import { freePort } from "./service-process";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -106,24 +107,13 @@ export async function startAppServer(
 
 /** Resident memory of a process and every process it started (`next start` forks its server), in MB. */
 export function residentMegabytes(pid: number): number {
-  const children = new Map<number, number[]>();
   let kb = 0;
-  const rssOf = new Map<number, number>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
+  for (const member of processTree(pid)) {
     try {
-      const status = readFileSync(`/proc/${entry}/status`, "utf8");
-      const parent = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]);
-      rssOf.set(Number(entry), Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0));
-      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+      kb += Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${member}/status`, "utf8"))?.[1] ?? 0);
     } catch {
       // The process ended while we looked.
     }
   }
-  const visit = (p: number) => {
-    kb += rssOf.get(p) ?? 0;
-    for (const child of children.get(p) ?? []) visit(child);
-  };
-  visit(pid);
   return Math.round(kb / 1024);
 }
