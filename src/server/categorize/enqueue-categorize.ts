@@ -1,8 +1,7 @@
 import { enqueue } from "~/server/queue/producers";
+import { CATEGORIZE_BATCH } from "~/server/queue/queues";
 import { mayUseLlmBatch } from "./llm-batch/batch-threshold";
 import { type OwedHooks, enqueueOwedHooks } from "./owed-hooks";
-
-const BATCH = 500;
 
 /**
  * New transactions go to the categorize queue in batches; the job id names the batch, so the
@@ -19,9 +18,10 @@ export async function enqueueCategorize(userId: string, transactionIds: string[]
 }
 
 /**
- * After a sync's or an import's commit: the new transactions that still need the LLM, and the hooks owed to those categorized as they were written (transfer
- * linking, alerts, budgets, analytics). The categorize worker runs both in batches, so hooks never
- * judge a transaction without its category and a long history spreads over workers.
+ * After a sync's or an import's commit: the new transactions that still need the LLM, and the
+ * hooks owed to those categorized as they were written (transfer linking, alerts, budgets,
+ * analytics). The categorize worker runs both in batches, so hooks never judge a transaction
+ * without its category and a long history spreads over workers.
  */
 export async function enqueueNewTransactions(
   userId: string,
@@ -33,11 +33,11 @@ export async function enqueueNewTransactions(
 }
 
 export async function enqueueCategorizeJobs(userId: string, transactionIds: string[], origin: string) {
-  for (let i = 0; i < transactionIds.length; i += BATCH) {
+  for (let i = 0; i < transactionIds.length; i += CATEGORIZE_BATCH) {
     await enqueue(
       "categorize",
-      { userId, transactionIds: transactionIds.slice(i, i + BATCH) },
-      { jobId: `categorize:${origin}:${i / BATCH}` },
+      { userId, transactionIds: transactionIds.slice(i, i + CATEGORIZE_BATCH) },
+      { jobId: `categorize:${origin}:${i / CATEGORIZE_BATCH}` },
     );
   }
 }

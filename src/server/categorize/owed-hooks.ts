@@ -10,8 +10,8 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "~/server/db";
 import type { Prisma } from "~/server/db/generated/client";
 import { enqueue } from "~/server/queue/producers";
+import { CATEGORIZE_BATCH } from "~/server/queue/queues";
 
-const BATCH = 500;
 /**
  * Past the time a busy categorize queue takes to reach a job, so a debt is rarely queued twice
  * (and twice is harmless: the second job finds it settled).
@@ -30,8 +30,8 @@ export async function recordOwedHooks(
   const waiting = new Set(written.uncategorized);
   const categorized = written.inserted.filter((id) => !waiting.has(id));
   const owed: OwedHooks[] = [];
-  for (let i = 0; i < categorized.length; i += BATCH)
-    owed.push({ id: randomUUID(), transactionIds: categorized.slice(i, i + BATCH) });
+  for (let i = 0; i < categorized.length; i += CATEGORIZE_BATCH)
+    owed.push({ id: randomUUID(), transactionIds: categorized.slice(i, i + CATEGORIZE_BATCH) });
   if (owed.length > 0) await tx.transactionHooksOwed.createMany({ data: owed.map((o) => ({ ...o, userId })) });
   return owed;
 }

@@ -11,6 +11,9 @@ import { traceparentSchema } from "~/server/tracing/job-trace";
 /** Who enqueued the job: their request id (logs) and trace context (spans) follow it into the worker. */
 const traced = { requestId: requestIdSchema.optional(), traceparent: traceparentSchema.optional() };
 
+/** Transactions per categorize job: a long history spreads over workers in pieces of this size. */
+export const CATEGORIZE_BATCH = 500;
+
 export const jobPayloads = {
   "bank-sync": z.object({
     ...traced,
@@ -40,8 +43,11 @@ export const jobPayloads = {
   ]),
   "budget-check": z.object({ ...traced, userId: z.uuid(), day: calendarDate.optional() }),
   notify: z.object({ ...traced, notificationId: z.uuid() }),
-  /** Scheduled upkeep: budgets, goals, notifications and bank syncs (src/workers/schedules.ts). */
-  "alerts-schedule": z.object({ ...traced, task: z.enum(["reconcile", "digests", "redeliver", "bank-syncs", "owed-hooks"]) }),
+  /** Scheduled upkeep: budgets, goals, notifications, bank syncs and owed hooks (src/workers/schedules.ts). */
+  "alerts-schedule": z.object({
+    ...traced,
+    task: z.enum(["reconcile", "digests", "redeliver", "bank-syncs", "owed-hooks"]),
+  }),
   /** Daily insights for one user; without a userId, the hourly fan-out to users whose morning it is. */
   insights: z.object({ ...traced, userId: z.uuid().optional() }),
 } as const;
