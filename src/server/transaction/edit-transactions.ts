@@ -51,10 +51,12 @@ async function recordUserCategory(
       });
     }
     if (input.applyToMerchant) {
-      const sameMerchant = await tx.transaction.findMany({
-        where: { userId, merchantKey: { in: [...merchants.keys()] }, id: { notIn: input.ids } },
-        select: { id: true },
-      });
+      const keys = [...merchants.keys()];
+      // A merchant key is also the row's merchant group, which is what the index holds.
+      const sameMerchant = await tx.$queryRaw<{ id: string }[]>`
+        SELECT id::text FROM transactions
+         WHERE user_id = ${userId}::uuid AND merchant_group = ANY(${keys}) AND merchant_key = ANY(${keys})
+           AND NOT id = ANY(${input.ids}::uuid[])`;
       await tx.transaction.updateMany({ where: { userId, id: { in: sameMerchant.map((t) => t.id) } }, data });
       for (const { id } of sameMerchant) changed.add(id);
     }
