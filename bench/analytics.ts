@@ -211,6 +211,15 @@ async function measureChat(db: Db, userId: string, now: Date) {
   // A running server has parsed dates and compiled its regular expressions long before this
   // question; a fresh process pays that once (chrono's second parse alone takes ~200 ms), so warm up.
   for (let i = 0; i < 2; i++) await timeToFirstToken(db, userId, QUESTIONS[0]!, now);
+  // The data set is a fresh copy of a template, so none of its pages is in Postgres's buffers: the
+  // first question that reads the user's history pays for loading it, whichever it is. Reported
+  // apart; the cold figures are measured after it, the analytics cache dropped before each question.
+  const freshDatabase = (await askEachTwice(db, userId, now)).cold;
+  return { freshDatabase, ...(await askEachTwice(db, userId, now)) };
+}
+
+/** Each question with the user's analytics cache just dropped, then again from the cache. */
+async function askEachTwice(db: Db, userId: string, now: Date) {
   const cold: number[] = [];
   const warm: number[] = [];
   for (const question of QUESTIONS) {
@@ -296,6 +305,13 @@ async function measure(url: string, prepare: typeof seed): Promise<Metric[]> {
         unit: "ms",
         goal: `<= ${TTFT_GOAL_MS}`,
         met: coldTtft <= TTFT_GOAL_MS,
+      },
+      {
+        name: "chat offline: first token p95, cache cold, the database's first reads of the user",
+        value: percentile(chat.freshDatabase, 95),
+        unit: "ms",
+        goal: null,
+        met: null,
       },
       {
         name: "chat offline: first token p95, cache warm",
