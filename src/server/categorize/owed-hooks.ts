@@ -9,6 +9,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "~/server/db";
 import type { Prisma } from "~/server/db/generated/client";
+import { logger } from "~/server/logger";
 import { enqueue } from "~/server/queue/producers";
 import { CATEGORIZE_BATCH } from "~/server/queue/queues";
 
@@ -18,6 +19,11 @@ import { CATEGORIZE_BATCH } from "~/server/queue/queues";
  */
 const OVERDUE_AFTER_MS = 10 * 60_000;
 const REQUEUE_LIMIT = 1000;
+/**
+ * A debt still owed after this many rounds (an hour of the 5-minute schedule) fails for a reason
+ * another round will not fix: it stays, logged once, for an operator instead of being queued forever.
+ */
+export const MAX_REQUEUES = 12;
 
 export type OwedHooks = { id: string; transactionIds: string[] };
 
@@ -54,16 +60,22 @@ export async function settleOwedHooks(db: Db, id: string): Promise<void> {
 }
 
 /** For the schedule: debts whose job never ran (lost, or never queued) go to the queue again. */
-export async function requeueOverdueHooks(db: Db, now = new Date()): Promise<{ requeued: number }> {
+export async function requeueOverdueHooks(db: Db, now = new Date()): Promise<{ requeued: number; givenUp: number }> {
   const overdue = await db.transactionHooksOwed.findMany({
-    where: { createdAt: { lt: new Date(now.getTime() - OVERDUE_AFTER_MS) } },
+    where: { createdAt: { lt: new Date(now.getTime() - OVERDUE_AFTER_MS) }, requeues: { lt: MAX_REQUEUES } },
     orderBy: { createdAt: "asc" },
     take: REQUEUE_LIMIT,
-    select: { id: true, userId: true, transactionIds: true },
+    select: { id: true, userId: true, transactionIds: true, requeues: true },
   });
   // A new job id per round: the first job may sit failed in the queue's history, where the same
   // id would make this add a no-op. (BullMQ allows no further ':' in a custom id.)
   const round = `-requeued-${now.getTime()}`;
-  for (const { userId, ...owed } of overdue) await enqueueOwedHooks(userId, [owed], round);
-  return { requeued: overdue.length };
+  for (const { userId, requeues, ...owed } of overdue) {
+    await db.transactionHooksOwed.updateMany({ where: { id: owed.id }, data: { requeues: { increment: 1 } } });
+    if (requeues + 1 === MAX_REQUEUES)
+      logger.error({ owedHooksId: owed.id, userId }, "owed transaction hooks queued for the last time");
+    await enqueueOwedHooks(userId, [owed], round);
+  }
+  const givenUp = await db.transactionHooksOwed.count({ where: { requeues: { gte: MAX_REQUEUES } } });
+  return { requeued: overdue.length, givenUp };
 }

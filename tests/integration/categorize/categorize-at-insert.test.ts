@@ -19,7 +19,7 @@ const { categorizeDeps } = await import("~/server/categorize/categorize-deps");
 const { cleanMerchant } = await import("~/server/categorize/clean-merchant");
 const { predictOffline } = await import("~/server/categorize/predict-offline");
 const { enqueueNewTransactions } = await import("~/server/categorize/enqueue-categorize");
-const { requeueOverdueHooks } = await import("~/server/categorize/owed-hooks");
+const { MAX_REQUEUES, requeueOverdueHooks } = await import("~/server/categorize/owed-hooks");
 const { createRule } = await import("~/server/categorize/rules");
 const { seedCategories } = await import("~/server/categorize/seed-categories");
 const { commitImport } = await import("~/server/import/commit-import");
@@ -273,6 +273,31 @@ describe("a bank sync categorizes what it writes", () => {
     await enqueueNewTransactions(userId, written, randomUUID());
     await expect(finished(`categorize:owed-hooks:${owed!.id}`)).resolves.toMatchObject({ status: "already settled" });
     expect(await db.notification.count({ where: { userId, type: "large_transaction" } })).toBe(1);
+  });
+
+  it("a debt that stays owed is queued again at most MAX_REQUEUES times, then left for an operator", async () => {
+    const { userId } = await connectedUser();
+    const owed = await db.transactionHooksOwed.create({ data: { userId, transactionIds: [randomUUID()] } });
+    // Paused, the queue keeps every job unrun: as if each of them failed, the debt stays owed.
+    const queue = getQueue("categorize");
+    await queue.pause();
+    const queuedFor = async () =>
+      (await queue.getJobs()).filter((job) => (job.data as { owedHooksId?: string }).owedHooksId === owed.id);
+    try {
+      const overdue = Date.now() + 11 * 60_000;
+      const round = (n: number) => requeueOverdueHooks(db, new Date(overdue + n * 5 * 60_000));
+      for (let n = 0; n < MAX_REQUEUES; n++) await round(n);
+      expect(await queuedFor()).toHaveLength(MAX_REQUEUES);
+      const last = await round(MAX_REQUEUES);
+      expect(await queuedFor()).toHaveLength(MAX_REQUEUES);
+      expect(last.givenUp).toBeGreaterThanOrEqual(1);
+      await expect(db.transactionHooksOwed.findUnique({ where: { id: owed.id } })).resolves.toMatchObject({
+        requeues: MAX_REQUEUES,
+      });
+    } finally {
+      for (const job of await queuedFor()) await job.remove();
+      await queue.resume();
+    }
   });
 });
 
