@@ -13,14 +13,16 @@ function dumpSchema(url: string): string {
       encoding: "utf8",
     },
   );
-  return dump
-    .split("\n")
-    .filter((line) => !line.startsWith("--") && !line.startsWith("\\") && line.trim() !== "")
-    // A column's statistics target tunes the planner's estimates, a table's autovacuum settings
-    // tune vacuum; Prisma's schema can say neither.
-    .filter((line) => !/ ALTER COLUMN \w+ SET STATISTICS \d+;$/.test(line))
-    .join("\n")
-    .replace(/\)\nWITH \(autovacuum_[^)]*\);/g, ");");
+  return (
+    dump
+      .split("\n")
+      .filter((line) => !line.startsWith("--") && !line.startsWith("\\") && line.trim() !== "")
+      // A column's statistics target tunes the planner's estimates, a table's autovacuum settings
+      // tune vacuum; Prisma's schema can say neither.
+      .filter((line) => !/ ALTER COLUMN \w+ SET STATISTICS \d+;$/.test(line))
+      .join("\n")
+      .replace(/\)\nWITH \(autovacuum_[^)]*\);/g, ");")
+  );
 }
 
 describe("database schema", () => {
