@@ -61,6 +61,11 @@ const FIRST_WORD = /\S+/;
 const HAS_DIGIT = /\d/;
 const LOOKS_LIKE_REFERENCE = /^[A-Z0-9-]*\d[A-Z0-9-]*$/i;
 
+/** Every reference tail has its marker's ":", "#" or "+"; most descriptions have none of them. */
+function stripTail(text: string): string {
+  return text.includes(":") || text.includes("#") || text.includes("+") ? text.replace(TAIL_MARKERS, "") : text;
+}
+
 const TAIL_MARKERS =
   /\s(?:DES|INDN|CO\s*ID|PPD\s*ID|WEB\s*ID|CCD\s*ID|ID|ENTRY\s*DESCR|REF|REFERENCE|TRACE|CONF|CONFIRMATION|EREF|MREF|CRED|KREF|SVWZ|ABWA|IBAN|BIC|End-to-End-Ref\.?|Mandatsref\.?|Gl(?:ä|ae)ubiger-ID)\s*[:#+].*$/i;
 
@@ -72,19 +77,40 @@ const WEB_NOISE: RegExp[] = [
 /**
  * Reference codes, phone numbers, dates, times, card masks, store and reference numbers: none
  * without a digit, and a description without digits (about half) is spared these ten passes.
+ * Each call of a regular expression costs its setup however short the text, so a pattern is only
+ * tried when the text holds what every match of it must hold (`needs`: a "." for a date, a ":"
+ * for a time…). Removing noise only writes spaces, so a text that lacks such a piece before these
+ * passes lacks it after each of them: the pieces are looked for once.
  */
-const NUMBER_NOISE: RegExp[] = [
-  /\b(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{5,}\b/gi,
-  /\+?\d[\d ().-]{7,}\d/g,
-  /\b\d{1,4}[./-]\d{1,2}(?:[./-]\d{2,4})?\b/g,
-  /\b\d{1,2}:\d{2}(?::\d{2})?\b/g,
-  /\b\d{1,2}(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\d{0,4}\b/gi,
-  /\b(?:x{2,}|\*{2,}|#{2,})\d{2,4}\b/gi,
-  /\bcard\s*(?:no\.?|number|ending(?:\s+in)?)?\s*\d{4}\b/gi,
-  /\b(?:store|str|shop|unit|no|nr|branch|loc|location|fil|filiale|terminal|term)\.?\s*#?\s*\d+\b/gi,
-  /#\s*\d+/g,
-  /\b[a-z]?\d{3,}\b/gi,
+type NumberNoise = { pattern: RegExp; needs?: (text: string, lower: string) => boolean };
+
+const NUMBER_NOISE: NumberNoise[] = [
+  { pattern: /\b(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{5,}\b/gi },
+  { pattern: /\+?\d[\d ().-]{7,}\d/g },
+  {
+    pattern: /\b\d{1,4}[./-]\d{1,2}(?:[./-]\d{2,4})?\b/g,
+    needs: (text) => text.includes(".") || text.includes("/") || text.includes("-"),
+  },
+  { pattern: /\b\d{1,2}:\d{2}(?::\d{2})?\b/g, needs: (text) => text.includes(":") },
+  { pattern: /\b\d{1,2}(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\d{0,4}\b/gi },
+  {
+    pattern: /\b(?:x{2,}|\*{2,}|#{2,})\d{2,4}\b/gi,
+    needs: (text, lower) => lower.includes("xx") || text.includes("**") || text.includes("##"),
+  },
+  { pattern: /\bcard\s*(?:no\.?|number|ending(?:\s+in)?)?\s*\d{4}\b/gi, needs: (_, lower) => lower.includes("card") },
+  { pattern: /\b(?:store|str|shop|unit|no|nr|branch|loc|location|fil|filiale|terminal|term)\.?\s*#?\s*\d+\b/gi },
+  { pattern: /#\s*\d+/g, needs: (text) => text.includes("#") },
+  { pattern: /\b[a-z]?\d{3,}\b/gi },
 ];
+
+function stripNumberNoise(text: string): string {
+  const lower = text.toLowerCase();
+  let current = text;
+  for (const { pattern, needs } of NUMBER_NOISE) {
+    if (!needs || needs(text, lower)) current = current.replace(pattern, " ");
+  }
+  return current;
+}
 
 const LEGAL_FORM =
   /[\s,]+(?:inc|llc|ltd|limited|gmbh(?:\s*&\s*co\.?\s*kg)?|ag|kg|ohg|se|sa|sas|sarl|srl|spa|bv|b\.v|nv|n\.v|plc|corp|corporation|company|pty(?:\s+ltd)?|ab|oy|a\/s|e\.?\s?k|ug|e\.?\s?v)\.?$/i;
@@ -160,9 +186,7 @@ function spaceBeforeLastWords(text: string, end: number, count: number): number 
  */
 function stripPlace(text: string): string {
   let end = text.length; // the name is text.slice(0, end)
-  let changed = true;
-  while (changed) {
-    changed = false;
+  for (;;) {
     const space = text.lastIndexOf(" ", end - 1);
     if (space < 0) break;
     const word = text.slice(space + 1, end);
@@ -170,35 +194,58 @@ function stripPlace(text: string): string {
     // Statements print place codes in capitals: "Toys R Us" or "Bar Ca" keep their last word.
     if ((US_STATES.has(last) || COUNTRY_CODES.has(last)) && word === word.toUpperCase()) {
       end = space;
-      changed = true;
       continue;
     }
-    // The text's last normalized word is its last word's own, unless that word is all punctuation;
-    // the whole text is normalized only when some city ends in that word (for most, none does).
-    const normalized = () => normalizeText(text.slice(0, end));
-    const cities = CITIES_BY_LAST_WORD.get(lastWord(last || normalized())) ?? [];
-    const full = cities.length > 0 ? normalized() : "";
-    const city = cities.find((c) => full.endsWith(c.suffix));
-    const cut = city ? spaceBeforeLastWords(text, end, city.words) : -1;
-    if (cut >= 0) {
-      end = cut;
-      changed = true;
-    }
+    const cut = cityCut(text, end, last);
+    if (cut < 0) break;
+    end = cut;
   }
   return text.slice(0, end);
+}
+
+/**
+ * Where the city ending text.slice(0, end) starts, less one; -1 when no city ends it. `last` is
+ * the text's last word normalized, which is also the normalized text's last word unless that word
+ * is all punctuation: the whole text is normalized only when some city ends in that word (for
+ * most, none does). A function of its own, not a closure in stripPlace's loop: tsx (the worker's
+ * runtime) names every closure it creates, which cost more than the closure's work.
+ */
+function cityCut(text: string, end: number, last: string): number {
+  let full = last ? "" : normalizeText(text.slice(0, end));
+  const cities = CITIES_BY_LAST_WORD.get(lastWord(last || full));
+  if (!cities) return -1;
+  if (last) full = normalizeText(text.slice(0, end));
+  for (const city of cities) if (full.endsWith(city.suffix)) return spaceBeforeLastWords(text, end, city.words);
+  return -1;
+}
+
+const EDGE_NOISE = /^[\s,.:;/&-]+|[\s,.:;/&-]+$/g;
+/** The ASCII characters of EDGE_NOISE (\s is tab to carriage return and space there). */
+const EDGE_ASCII = new Set([..." ,.:;/&-\t\n\v\f\r"].map((c) => c.charCodeAt(0)));
+const WHITESPACE = /\s/;
+
+function isEdgeNoise(code: number): boolean {
+  return code < 128 ? EDGE_ASCII.has(code) : WHITESPACE.test(String.fromCharCode(code));
+}
+
+/** Leading and trailing punctuation and spaces; the pattern only runs when an end has some. */
+function trimEdgeNoise(text: string): string {
+  if (text === "" || (!isEdgeNoise(text.charCodeAt(0)) && !isEdgeNoise(text.charCodeAt(text.length - 1)))) return text;
+  return text.replace(EDGE_NOISE, "").trim();
 }
 
 /** The description without the noise, its words separated by single spaces. */
 export function stripStatementNoise(description: string): string {
   let text = stripLeading(collapseWhitespace(description));
-  text = text.replace(TAIL_MARKERS, "");
+  text = stripTail(text);
   text = resolveProcessor(text);
   text = stripLeading(text);
   // Removing noise only writes spaces, so a text without a "." or a digit never gains one.
   if (text.includes(".")) for (const pattern of WEB_NOISE) text = text.replace(pattern, " ");
-  if (HAS_DIGIT.test(text)) for (const pattern of NUMBER_NOISE) text = text.replace(pattern, " ");
-  text = collapseWhitespace(text.replace(/[*#]+/g, " ")).trim();
+  if (HAS_DIGIT.test(text)) text = stripNumberNoise(text);
+  if (text.includes("*") || text.includes("#")) text = text.replace(/[*#]+/g, " ");
+  text = collapseWhitespace(text).trim();
   text = stripLegalForms(text);
   text = stripPlace(text);
-  return text.replace(/^[\s,.:;/&-]+|[\s,.:;/&-]+$/g, "").trim();
+  return trimEdgeNoise(text);
 }
