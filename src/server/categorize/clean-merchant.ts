@@ -7,7 +7,7 @@
  */
 import { PEER_TO_PEER_APPS } from "./knowledge/keywords-money-movement";
 import { knownMerchantIn } from "./known-merchants";
-import { normalizeText, tokenize } from "./normalize-text";
+import { isAscii, normalizeText, tokenize } from "./normalize-text";
 import { PhraseMatcher } from "./phrase-matcher";
 import { stripStatementNoise } from "./strip-statement-noise";
 
@@ -47,9 +47,20 @@ export function cleanMerchant(description: string): CleanMerchant {
     const displayName = [app.value, ...person.map(capitalize)].join(" ");
     return { displayName, key: merchantKey(displayName) };
   }
-  const displayName = presentable(stripped) || presentable(tokens.slice(0, 3).join(" "));
+  const named = presentable(stripped);
+  if (named) return { displayName: named, key: keyOfPresentable(stripped, words, named) };
+  const displayName = presentable(tokens.slice(0, 3).join(" "));
   if (!displayName) return { displayName: description.trim().slice(0, 255) || "Unknown", key: "" };
   return { displayName, key: merchantKey(displayName) };
+}
+
+/**
+ * The key of presentable(text), given text's words. Title-casing ASCII text changes the case of
+ * ASCII letters only, which the key ignores, so its key is text's words: the name is not split a
+ * second time. Other text can change more than case ("ı" becomes "I"), so it is normalized anew.
+ */
+function keyOfPresentable(text: string, words: readonly string[], named: string): string {
+  return isAscii(text) ? words.join(" ") : merchantKey(named);
 }
 
 function capitalize(word: string): string {
@@ -58,16 +69,32 @@ function capitalize(word: string): string {
 
 const NO_VOWELS = /^[^aeiouy]+$/i;
 
+/** "BP", "CVS", "H&M": short words without vowels are initials, kept in capitals. */
+function titleCased(word: string): string {
+  return word.length <= 4 && NO_VOWELS.test(word) ? word.toUpperCase() : capitalize(word);
+}
+
 /**
  * Shouting statements become title case; names already in mixed case are kept as written. The
  * text's words are separated by single spaces, as stripStatementNoise and tokenize leave them.
  */
 function presentable(text: string): string {
   if (!text) return "";
-  if (/[a-z]/.test(text) && /[A-Z]/.test(text)) return text;
-  const titled = text
-    .split(" ")
-    .map((word) => (word.length <= 4 && NO_VOWELS.test(word) ? word.toUpperCase() : capitalize(word)))
-    .join(" ");
+  if (hasLowerAndUpperCase(text)) return text;
+  const words = text.split(" ");
+  let titled = titleCased(words[0]!);
+  for (let i = 1; i < words.length; i++) titled += ` ${titleCased(words[i]!)}`;
   return titled.includes("'S") ? titled.replace(/'S\b/g, "'s") : titled;
+}
+
+/** Whether text has an ASCII letter in each case: one pass, where two patterns each scanned it. */
+function hasLowerAndUpperCase(text: string): boolean {
+  let lower = false;
+  let upper = false;
+  for (let i = 0; i < text.length && !(lower && upper); i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 97 && code <= 122) lower = true;
+    else if (code >= 65 && code <= 90) upper = true;
+  }
+  return lower && upper;
 }

@@ -23,11 +23,16 @@ const TWO_LETTER: Record<string, string> = {
   Đ: "d",
 };
 const SPECIAL = /[äöüÄÖÜßæÆœŒøØłŁđĐ]/g;
-const NON_ASCII = /[^\x00-\x7f]/;
 const COMBINING = /[\u0300-\u036f]/g;
 
+/** No character past U+007F. A loop, not a pattern: texts here are short, and a pattern's call cost more than the scan. */
+export function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 function foldAccents(text: string, umlauts: "two-letter" | "plain"): string {
-  if (!NON_ASCII.test(text)) return text;
+  if (isAscii(text)) return text;
   const special = umlauts === "two-letter" ? text.replace(SPECIAL, (c) => TWO_LETTER[c] ?? c) : text;
   return special
     .normalize("NFKD")
