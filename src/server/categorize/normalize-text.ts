@@ -79,6 +79,8 @@ export function collapseWhitespace(text: string): string {
 }
 
 export function tokenize(text: string): string[] {
+  // The cleaner tokenizes statement words one at a time too; a plain word only needs lower case.
+  if (isPlainWord(text)) return [text.toLowerCase()];
   return wordsOf(foldAccents(text, "two-letter").toLowerCase());
 }
 

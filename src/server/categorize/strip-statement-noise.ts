@@ -6,7 +6,7 @@
  * Original casing is kept.
  */
 import { CITIES, COUNTRY_CODES, US_STATES } from "./knowledge/place-names";
-import { collapseWhitespace, normalizeText } from "./normalize-text";
+import { collapseWhitespace, normalizeText, tokenize } from "./normalize-text";
 
 const LEADING = new RegExp(
   "^(?:" +
@@ -156,9 +156,18 @@ function resolveProcessor(text: string): string {
   return LOOKS_LIKE_REFERENCE.test(rightFirst) ? left : `${left} ${right}`;
 }
 
-const lastWord = (text: string) => text.slice(text.lastIndexOf(" ") + 1);
+/**
+ * text.lastIndexOf(" ", from), as a loop: V8 answers lastIndexOf in its runtime, a costly call for
+ * the few characters scanned here.
+ */
+function lastSpaceAtOrBefore(text: string, from: number): number {
+  for (let i = Math.min(Math.max(from, 0), text.length - 1); i >= 0; i--) if (text.charCodeAt(i) === 32) return i;
+  return -1;
+}
 
-type City = { name: string; suffix: string; words: number };
+const lastWord = (text: string) => text.slice(lastSpaceAtOrBefore(text, text.length) + 1);
+
+type City = { name: string; words: string[] };
 
 /**
  * The cities by their last word, each list in CITIES' order: only cities ending in the text's
@@ -166,7 +175,7 @@ type City = { name: string; suffix: string; words: number };
  */
 const CITIES_BY_LAST_WORD = new Map<string, City[]>();
 for (const name of CITIES) {
-  const city = { name, suffix: ` ${name}`, words: name.split(" ").length };
+  const city = { name, words: name.split(" ") };
   const list = CITIES_BY_LAST_WORD.get(lastWord(name));
   if (list) list.push(city);
   else CITIES_BY_LAST_WORD.set(lastWord(name), [city]);
@@ -175,8 +184,30 @@ for (const name of CITIES) {
 /** Where the last `count` words of text.slice(0, end) start, less one; -1 when it has no more words than that. */
 function spaceBeforeLastWords(text: string, end: number, count: number): number {
   let at = end;
-  for (let i = 0; i < count && at >= 0; i++) at = text.lastIndexOf(" ", at - 1);
+  for (let i = 0; i < count && at >= 0; i++) at = lastSpaceAtOrBefore(text, at - 1);
   return at;
+}
+
+/**
+ * The last `count` words (or more) of normalizeText(text.slice(0, end)), all of them when it has
+ * fewer. Normalizing stops at a space, so the text is normalized a space-separated piece at a
+ * time from the end, only as far back as those words need.
+ */
+function lastNormalizedWords(text: string, end: number, count: number): string[] {
+  let words: string[] = [];
+  for (let stop = end; words.length < count && stop > 0; ) {
+    const space = lastSpaceAtOrBefore(text, stop - 1);
+    words = tokenize(text.slice(space + 1, stop)).concat(words);
+    stop = space;
+  }
+  return words;
+}
+
+/** Whether the words end with the city's and have at least one more before them. */
+function endsWithCity(words: readonly string[], city: readonly string[]): boolean {
+  if (words.length <= city.length) return false;
+  for (let i = 1; i <= city.length; i++) if (words[words.length - i] !== city[city.length - i]) return false;
+  return true;
 }
 
 /**
@@ -187,7 +218,7 @@ function spaceBeforeLastWords(text: string, end: number, count: number): number 
 function stripPlace(text: string): string {
   let end = text.length; // the name is text.slice(0, end)
   for (;;) {
-    const space = text.lastIndexOf(" ", end - 1);
+    const space = lastSpaceAtOrBefore(text, end - 1);
     if (space < 0) break;
     const word = text.slice(space + 1, end);
     const last = normalizeText(word);
@@ -206,16 +237,16 @@ function stripPlace(text: string): string {
 /**
  * Where the city ending text.slice(0, end) starts, less one; -1 when no city ends it. `last` is
  * the text's last word normalized, which is also the normalized text's last word unless that word
- * is all punctuation: the whole text is normalized only when some city ends in that word (for
- * most, none does). A function of its own, not a closure in stripPlace's loop: tsx (the worker's
+ * is all punctuation. A function of its own, not a closure in stripPlace's loop: tsx (the worker's
  * runtime) names every closure it creates, which cost more than the closure's work.
  */
 function cityCut(text: string, end: number, last: string): number {
-  let full = last ? "" : normalizeText(text.slice(0, end));
-  const cities = CITIES_BY_LAST_WORD.get(lastWord(last || full));
+  const cities = CITIES_BY_LAST_WORD.get(last ? lastWord(last) : (lastNormalizedWords(text, end, 1).at(-1) ?? ""));
   if (!cities) return -1;
-  if (last) full = normalizeText(text.slice(0, end));
-  for (const city of cities) if (full.endsWith(city.suffix)) return spaceBeforeLastWords(text, end, city.words);
+  for (const city of cities) {
+    if (endsWithCity(lastNormalizedWords(text, end, city.words.length + 1), city.words))
+      return spaceBeforeLastWords(text, end, city.words.length);
+  }
   return -1;
 }
 
