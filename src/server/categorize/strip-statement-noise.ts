@@ -77,37 +77,58 @@ const WEB_NOISE: RegExp[] = [
 /**
  * Reference codes, phone numbers, dates, times, card masks, store and reference numbers: none
  * without a digit, and a description without digits (about half) is spared these ten passes.
- * Each call of a regular expression costs its setup however short the text, so a pattern is only
- * tried when the text holds what every match of it must hold (`needs`: a "." for a date, a ":"
- * for a time…). Removing noise only writes spaces, so a text that lacks such a piece before these
- * passes lacks it after each of them: the pieces are looked for once.
+ * Each call of a regular expression costs its setup however short the text, so a pattern only
+ * runs when the text holds what every match of it must hold (`needs`: a "." for a date, a ":"
+ * for a time…), and the four that seldom match anything (`rare`) are first tried all at once.
  */
-type NumberNoise = { pattern: RegExp; needs?: (text: string, lower: string) => boolean };
+type NumberNoise = { pattern: RegExp; needs?: (text: string, lower: string) => boolean; rare?: true };
 
 const NUMBER_NOISE: NumberNoise[] = [
-  { pattern: /\b(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{5,}\b/gi },
-  { pattern: /\+?\d[\d ().-]{7,}\d/g },
+  { pattern: /\b(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{5,}\b/gi, rare: true },
+  { pattern: /\+?\d[\d ().-]{7,}\d/g, rare: true },
   {
     pattern: /\b\d{1,4}[./-]\d{1,2}(?:[./-]\d{2,4})?\b/g,
     needs: (text) => text.includes(".") || text.includes("/") || text.includes("-"),
   },
   { pattern: /\b\d{1,2}:\d{2}(?::\d{2})?\b/g, needs: (text) => text.includes(":") },
-  { pattern: /\b\d{1,2}(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\d{0,4}\b/gi },
+  { pattern: /\b\d{1,2}(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\d{0,4}\b/gi, rare: true },
   {
     pattern: /\b(?:x{2,}|\*{2,}|#{2,})\d{2,4}\b/gi,
     needs: (text, lower) => lower.includes("xx") || text.includes("**") || text.includes("##"),
   },
   { pattern: /\bcard\s*(?:no\.?|number|ending(?:\s+in)?)?\s*\d{4}\b/gi, needs: (_, lower) => lower.includes("card") },
-  { pattern: /\b(?:store|str|shop|unit|no|nr|branch|loc|location|fil|filiale|terminal|term)\.?\s*#?\s*\d+\b/gi },
+  {
+    pattern: /\b(?:store|str|shop|unit|no|nr|branch|loc|location|fil|filiale|terminal|term)\.?\s*#?\s*\d+\b/gi,
+    rare: true,
+  },
   { pattern: /#\s*\d+/g, needs: (text) => text.includes("#") },
   { pattern: /\b[a-z]?\d{3,}\b/gi },
 ];
 
+/**
+ * Matches where any rare pattern would (case does not matter to the one without the "i" flag: it
+ * has no letters). When it finds nothing, none of them can match until another pattern changes the text.
+ */
+const ANY_RARE_NUMBER_NOISE = new RegExp(
+  NUMBER_NOISE.filter((n) => n.rare)
+    .map((n) => `(?:${n.pattern.source})`)
+    .join("|"),
+  "i",
+);
+
+/**
+ * Removing noise only writes spaces, so a text that lacks a piece a pattern `needs` before these
+ * passes lacks it after each of them: the pieces are looked for once.
+ */
 function stripNumberNoise(text: string): string {
   const lower = text.toLowerCase();
+  let rareMayMatch = ANY_RARE_NUMBER_NOISE.test(text);
   let current = text;
-  for (const { pattern, needs } of NUMBER_NOISE) {
-    if (!needs || needs(text, lower)) current = current.replace(pattern, " ");
+  for (const { pattern, needs, rare } of NUMBER_NOISE) {
+    if ((rare && !rareMayMatch) || (needs && !needs(text, lower))) continue;
+    const next = current.replace(pattern, " ");
+    if (next !== current) rareMayMatch = true;
+    current = next;
   }
   return current;
 }
@@ -195,7 +216,7 @@ function spaceBeforeLastWords(text: string, end: number, count: number): number 
  */
 function lastNormalizedWords(text: string, end: number, count: number): string[] {
   let words: string[] = [];
-  for (let stop = end; words.length < count && stop > 0; ) {
+  for (let stop = end; words.length < count && stop > 0;) {
     const space = lastSpaceAtOrBefore(text, stop - 1);
     words = tokenize(text.slice(space + 1, stop)).concat(words);
     stop = space;
