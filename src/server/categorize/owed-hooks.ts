@@ -70,8 +70,11 @@ export async function requeueOverdueHooks(db: Db, now = new Date()): Promise<{ r
   // A new job id per round: the first job may sit failed in the queue's history, where the same
   // id would make this add a no-op. (BullMQ allows no further ':' in a custom id.)
   const round = `-requeued-${now.getTime()}`;
+  await db.transactionHooksOwed.updateMany({
+    where: { id: { in: overdue.map((o) => o.id) } },
+    data: { requeues: { increment: 1 } },
+  });
   for (const { userId, requeues, ...owed } of overdue) {
-    await db.transactionHooksOwed.updateMany({ where: { id: owed.id }, data: { requeues: { increment: 1 } } });
     if (requeues + 1 === MAX_REQUEUES)
       logger.error({ owedHooksId: owed.id, userId }, "owed transaction hooks queued for the last time");
     await enqueueOwedHooks(userId, [owed], round);
